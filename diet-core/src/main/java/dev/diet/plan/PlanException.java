@@ -3,7 +3,6 @@ package dev.diet.plan;
 import com.google.common.collect.ImmutableList;
 import dev.diet.DietException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A plan cannot be read, validated or generated; carries every {@link Problem} found, all at once. */
 public class PlanException extends DietException {
@@ -26,7 +25,6 @@ public class PlanException extends DietException {
   private static String summary(List<Problem> problems) {
     long errors = problems.stream().filter(Problem::isError).count();
     String first = problems.stream().filter(Problem::isError).findFirst().map(Problem::toString).orElse("");
-    return errors + " error(s) in plan" + (first.isEmpty() ? "" : "; first: " + first)
-        + (problems.size() > 1 ? problems.stream().skip(1).limit(0).map(Problem::toString).collect(Collectors.joining()) : "");
+    return errors + " error(s) in plan" + (first.isEmpty() ? "" : "; first: " + first);
   }
 }

@@ -8,7 +8,7 @@ public final class OwnershipFields {
   public static final String KEY = "diet_key";
   /**
    * JSON: {@code {"v":1,"applied":{field:value,...},"seen":{field:value,...}}}; references are
-   * written as {@code "@<key>"} strings.
+   * written as {@code {"ref":"<key>"}}. {@link OwnershipCodec} reads and writes it.
    */
   public static final String STATE = "diet_state";
   /** Tag slug that protects an owned object from deletion by DIET. */
