@@ -24,6 +24,8 @@ import dev.diet.plan.TopologyMode;
 import dev.diet.plan.ZoneType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** Plans built in code for generator tests: the four worked examples and small variations. */
 final class TestPlans {
@@ -141,6 +143,44 @@ final class TestPlans {
         .speed(speed)
         .portType(PortType.DATA);
     return d == null ? c : c.distribution(d);
+  }
+
+  // ---- edits: each replaces (or, when the function returns null, removes) one entry in place ------
+
+  static Plan editSwitchClass(Plan p, String id, UnaryOperator<SwitchClass> f) {
+    return p.withSwitchClasses(edit(p.switchClasses(), s -> s.switchClassId().equals(id), f));
+  }
+
+  static Plan editZone(Plan p, String ref, UnaryOperator<PortZone> f) {
+    return p.withPortZones(edit(p.portZones(), z -> z.ref().equals(ref), f));
+  }
+
+  static Plan editServerClass(Plan p, String id, UnaryOperator<ServerClass> f) {
+    return p.withServerClasses(edit(p.serverClasses(), s -> s.serverClassId().equals(id), f));
+  }
+
+  static Plan editConnection(Plan p, String serverClass, String id, UnaryOperator<ServerConnection> f) {
+    return p.withServerConnections(edit(p.serverConnections(), c -> c.serverClass().equals(serverClass) && c.connectionId().equals(id), f));
+  }
+
+  private static <T> List<T> edit(List<T> items, Predicate<T> which, UnaryOperator<T> f) {
+    List<T> out = new ArrayList<>();
+    boolean found = false;
+    for (T item : items) {
+      if (which.test(item)) {
+        found = true;
+        T replaced = f.apply(item);
+        if (replaced != null) {
+          out.add(replaced);
+        }
+      } else {
+        out.add(item);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("no such entry to edit");
+    }
+    return out;
   }
 
   // ---- the worked examples of the generation rules (§11) --------------------------------------
