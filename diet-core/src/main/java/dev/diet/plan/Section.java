@@ -181,7 +181,7 @@ final class Section {
 
   private Optional<Integer> toInt(SourceNode v, String at, SourceLocation loc) {
     if (!v.isScalar() || v.scalarType() != SourceNode.ScalarType.INT) {
-      ctx.error("invalid_type", loc, at, "expected a whole number, found " + v.describe(), "write a number without quotes, e.g. 4");
+      ctx.error("invalid_type", loc, at, "expected a whole number, found " + v.describe(), "write a whole number without quotes, e.g. 4");
       return Optional.empty();
     }
     BigInteger value = parseYamlInt(v.text());
