@@ -173,7 +173,7 @@ final class GenerationRun {
   private void claimName(String name, String owner, String ownerPath) {
     String previous = deviceNames.putIfAbsent(name.toLowerCase(Locale.ROOT), owner);
     if (previous != null && reportedCollisions.add(previous + "|" + owner)) {
-      error("device_name_collision", ownerPath,
+      error("name_collision", ownerPath,
           "device name " + name + " of " + owner + " is also a name of " + previous + "; NetBox needs unique names per site",
           "rename one of the classes or give the category a naming template that tells them apart");
     }
@@ -282,7 +282,7 @@ final class GenerationRun {
       }
       List<ZoneLayout> zones = idx.zones(sc.switchClassId());
       boolean shared = zonesShareNames(zones);
-      String slug = Naming.slug(sc.switchClassId());
+      String slug = DeviceNames.slug(sc.switchClassId());
       List<SwitchDevice> devices = new ArrayList<>(quantity);
       for (int n = 1; n <= quantity; n++) {
         String name;
@@ -472,7 +472,7 @@ final class GenerationRun {
           plans.add(p);
         }
       }
-      String slug = Naming.slug(sc.serverClassId());
+      String slug = DeviceNames.slug(sc.serverClassId());
       for (int i = 0; i < sc.quantity(); i++) {
         String name;
         try {
@@ -502,7 +502,7 @@ final class GenerationRun {
     int rails = 0;
     if (c.is(Distribution.RAIL_OPTIMIZED)) {
       if (c.rail().isEmpty()) {
-        error("rail_missing", path + ".rail",
+        error("missing_rail", path + ".distribution",
             "connection " + sc.serverClassId() + "/" + c.connectionId() + " is rail-optimized but has no rail",
             "set rail to the rail number (0, 1, ...) of this connection");
         return null;
