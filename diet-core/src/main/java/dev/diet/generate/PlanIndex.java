@@ -131,11 +131,6 @@ final class PlanIndex {
     return switchClasses;
   }
 
-  SwitchClass switchClass(String id) {
-    Integer pos = switchClassPos.get(id);
-    return pos == null ? null : plan.switchClasses().get(pos);
-  }
-
   String path(SwitchClass sc) {
     return "switch_classes[" + switchClassPos.get(sc.switchClassId()) + "]";
   }

@@ -21,8 +21,6 @@ import java.util.function.IntFunction;
  * hash code and text form included).
  */
 public final class FieldMap extends AbstractMap<String, Object> implements SortedMap<String, Object> {
-  private static final FieldMap EMPTY = new FieldMap(new String[0], new Object[0], 0, 0);
-
   private final String[] keys;
   private final Object[] values;
   private final int from;
@@ -45,10 +43,6 @@ public final class FieldMap extends AbstractMap<String, Object> implements Sorte
       b.put(e.getKey(), e.getValue());
     }
     return b.build();
-  }
-
-  public static FieldMap of() {
-    return EMPTY;
   }
 
   public static Builder builder() {
