@@ -90,6 +90,12 @@ final class Section {
     return text(key).orElse(fallback);
   }
 
+  /** The scalar text of {@code key} if it is a non-null scalar, without reporting anything. */
+  Optional<String> peekText(String key) {
+    SourceNode.Entry e = node.entries().get(key);
+    return e == null || !e.value().isScalar() || e.value().isNull() ? Optional.empty() : Optional.of(e.value().text());
+  }
+
   /** A required, non-blank text value; reports {@code missing_required} or {@code invalid_value}. */
   String requiredText(String key) {
     return requiredText(key, "missing_required");
@@ -260,7 +266,7 @@ final class Section {
       return Optional.empty();
     }
     Optional<E> e = enumValue(key, type);
-    if (e.isEmpty() && text(key).map(String::isBlank).orElse(false)) {
+    if (e.isEmpty() && peekText(key).map(String::isBlank).orElse(false)) {
       ctx.error("invalid_value", where(key), pathOf(key), key + " is empty", "use one of: " + WireEnum.choices(type));
     }
     return e;
