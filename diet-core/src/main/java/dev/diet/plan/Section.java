@@ -37,14 +37,6 @@ final class Section {
     }
   }
 
-  String path() {
-    return path;
-  }
-
-  SourceLocation location() {
-    return node.location();
-  }
-
   String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
@@ -101,6 +93,7 @@ final class Section {
     return requiredText(key, "missing_required");
   }
 
+  /** Like {@link #requiredText(String)}, reporting {@code missingCode} when the key is absent. */
   String requiredText(String key, String missingCode) {
     if (!mentions(key) || node.entries().get(key).value().isNull()) {
       used.add(key);
@@ -155,7 +148,7 @@ final class Section {
     return integer(key).orElse(fallback);
   }
 
-  /** A required whole number; {@code missingCode} is reported when the key is absent or null. */
+  /** A required whole number; {@code missing_required} when the key is absent or null. */
   int requiredInt(String key) {
     if (!has(key)) {
       used.add(key);
