@@ -157,9 +157,11 @@ class ReaderRobustnessProperties {
       Plan plan = PlanReader.readString(text, name);
       List<Problem> problems = Preflight.check(plan);
       assertThat(problems).allSatisfy(p -> assertThat(p.location().file()).isEqualTo(name));
+      assertThat(problems).doesNotHaveDuplicates();
       return problems.stream().anyMatch(Problem::isError) ? "preflight errors" : "valid";
     } catch (PlanException e) {
       assertThat(e.problems()).anySatisfy(p -> assertThat(p.isError()).isTrue());
+      assertThat(e.problems()).doesNotHaveDuplicates();
       assertThat(e.problems()).allSatisfy(p -> {
         assertThat(p.message()).isNotBlank();
         assertThat(p.location().line()).isPositive();
