@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Static validation of a plan before anything is generated or any backend is touched: every
  * reference, port spec, count rule, naming template and device name, all reported at once with
- * file, line, column, object path, stable code, message and hint. Checks that need switch counts
- * from sizing belong to the generator.
+ * file, line, column, object path, stable code, message and hint. When the static checks pass, the
+ * generator's own checks (sizing, zone capacity, mesh rules) run last, so a valid plan generates.
  *
  * <p>{@link #check(Plan)} and {@link #requireValid(Plan)} run the standard checks; {@link
  * #standard()} with {@link #with(PlanCheck...)} adds more.
@@ -37,7 +37,8 @@ public final class Preflight {
         new TransceiverCheck(),
         new MclagDomainCheck(),
         new NamingTemplateCheck(),
-        NameCollisionCheck.beforeSizing());
+        NameCollisionCheck.beforeSizing(),
+        new GenerationProblemsCheck());
   }
 
   /** A preflight running the standard checks. */

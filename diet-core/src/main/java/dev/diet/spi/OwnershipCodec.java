@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diet.diff.Ownership;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.Ref;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -98,8 +97,7 @@ public final class OwnershipCodec {
     if (node == null || !node.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       into.put(e.getKey(), fromValueNode(e.getValue()));
     }
   }

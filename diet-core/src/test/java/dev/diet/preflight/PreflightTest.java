@@ -80,12 +80,17 @@ class PreflightTest {
   }
 
   @Test
-  void aSlowerConnectionOnFasterLanesIsAWarning() {
+  void aSlowerConnectionOnFasterLanesIsAWarningAndSizingSaysWhyItCannotBeWired() {
     List<Problem> problems = Preflight.check(plan(BASE.replace("leaf/hosts, speed: 100}", "leaf/hosts, speed: 25}")));
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo("speed_below_lane");
-      assertThat(p.isError()).isFalse();
-    });
+    assertThat(problems).filteredOn(p -> p.code().equals("speed_below_lane")).singleElement().satisfies(p -> assertThat(p.isError()).isFalse());
+    assertThat(problems).filteredOn(Problem::isError).extracting(Problem::code).containsExactly("no_suitable_breakout");
+  }
+
+  @Test
+  void generationProblemsRunOnlyAfterTheStaticChecksPass() {
+    String overFull = BASE.replace("quantity: 4,", "quantity: 20,").replace("device_type_extension: sw_ext}", "device_type_extension: sw_ext, override_quantity: 2}");
+    assertThat(codes(overFull)).contains("zone_over_capacity");
+    assertThat(codes(overFull.replace("nic: fe,", "nic: nope,"))).contains("unknown_reference").doesNotContain("zone_over_capacity");
   }
 
   @Test
