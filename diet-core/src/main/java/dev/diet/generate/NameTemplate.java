@@ -76,7 +76,7 @@ public final class NameTemplate {
       throw new NameTemplateException("pattern '" + pattern + "' uses '" + name + "': conversions, attributes and indexing are not allowed");
     }
     if (!FIELDS.contains(name)) {
-      throw new NameTemplateException("pattern '" + pattern + "' uses unknown field " + name);
+      throw new NameTemplateException("pattern '" + pattern + "' uses unknown field " + name, name);
     }
     return Piece.field(name, FormatSpec.parse(pattern, name, spec, INT_FIELDS.contains(name)));
   }

@@ -1,6 +1,7 @@
 package dev.diet.plan;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSetMultimap;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +25,45 @@ public final class Catalogue {
           BreakoutOption.of("1x1g", 1, 1, 1),
           BreakoutOption.of("1x10g", 10, 1, 10));
 
-  /** Manufacturer name and model of the seeded transceiver every bundled case uses. */
+  /** Manufacturer name of the seeded transceiver every copied opg case uses. */
   public static final String TRANSCEIVER_MANUFACTURER = "Generic";
 
-  /** Models of the seeded transceiver module types (profile {@code Network Transceiver}). */
+  /** Model of the seeded transceiver every copied opg case uses (one of {@link #SEEDED_TRANSCEIVERS}). */
   public static final List<String> TRANSCEIVER_MODELS = ImmutableList.of("QSFP112-200GBASE-SR2");
+
+  /**
+   * Every transceiver module type the original's reference-data seed creates with the {@code
+   * Network Transceiver} profile: manufacturer name to models.
+   */
+  public static final ImmutableSetMultimap<String, String> SEEDED_TRANSCEIVERS =
+      ImmutableSetMultimap.<String, String>builder()
+          .putAll(
+              "Celestica",
+              "R4113-A9220-VR",
+              "R4113-A9310-SR",
+              "R4113-A9221-DR",
+              "R4113-75111-DR",
+              "R4113-75210-SR",
+              "R4113-75C41-03",
+              "R4113-A9311-DR",
+              "R4113-A9121-FR",
+              "R4113-98210-BI",
+              "R4113-98210-SR",
+              "R4113-98211-DR",
+              "R4113-98111-ZB",
+              "R4113-98111-ZR",
+              "Celestica-SFP28-25GBASE-SR-PLACEHOLDER",
+              "Celestica-SFP+-10GBASE-SR-PLACEHOLDER",
+              "Built-in-RJ45")
+          .putAll("Generic", "QSFP112-200GBASE-SR2", "SFP28-25GBASE-SR", "SFP+-10GBASE-SR", "RJ45-1000BASE-T")
+          .putAll("EPS Global", "T1-QSFP112-200G-SR2", "T1-OSFP112-400G-SR4", "T1-QSFP28-100G-SR4")
+          .build();
 
   private Catalogue() {}
 
   /** The profile the seeded catalogue gives a module type of this manufacturer name and model. */
   public static Optional<String> seededProfile(String manufacturerName, String model) {
-    if (TRANSCEIVER_MANUFACTURER.equals(manufacturerName) && TRANSCEIVER_MODELS.contains(model)) {
+    if (SEEDED_TRANSCEIVERS.containsEntry(manufacturerName, model)) {
       return Optional.of(ModuleType.TRANSCEIVER_PROFILE);
     }
     return Optional.empty();

@@ -45,6 +45,13 @@ public abstract class PlanDef {
   @Value.Auxiliary
   public abstract Map<String, SourceLocation> locations();
 
+  /**
+   * Warnings the reader found (unknown or ignored keys), in file order; preflight reports them with
+   * its own problems. Not part of the plan's value.
+   */
+  @Value.Auxiliary
+  public abstract List<Problem> readWarnings();
+
   /** Name of the file the plan was read from, or {@code <plan>}. */
   @Value.Default
   @Value.Auxiliary

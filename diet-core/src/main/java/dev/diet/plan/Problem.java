@@ -1,5 +1,6 @@
 package dev.diet.plan;
 
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ import java.util.Optional;
  * fix it.
  */
 public final class Problem {
+  /** File order: by file, line and column, then errors before warnings, then code and path. */
+  public static final Comparator<Problem> FILE_ORDER =
+      Comparator.comparing((Problem p) -> p.location().file())
+          .thenComparingInt(p -> p.location().line())
+          .thenComparingInt(p -> p.location().column())
+          .thenComparing(Problem::severity)
+          .thenComparing(Problem::code)
+          .thenComparing(Problem::path);
+
   private final Severity severity;
   private final String code;
   private final SourceLocation location;
