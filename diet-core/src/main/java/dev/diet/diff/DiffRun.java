@@ -193,7 +193,7 @@ final class DiffRun {
       boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
       applied.put(field, keptManual ? last.get(field) : f.getValue());
     }
-    boolean markChanged = !applied.equals(last) || !released.equals(mark.released());
+    boolean markChanged = !sameValues(applied, last) || !released.equals(mark.released());
     if (changes.isEmpty() && missingTags.isEmpty() && !markChanged) {
       return;
     }
@@ -814,6 +814,13 @@ final class DiffRun {
     }
     Object device = o.field(Fields.DEVICE);
     return device instanceof Ref ? ((Ref) device).key() : null;
+  }
+
+  private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    return a.entrySet().stream().allMatch(e -> same(e.getValue(), b.get(e.getKey())));
   }
 
   /** Equal, treating an empty string as null (NetBox stores empty text where the plan says nothing). */
