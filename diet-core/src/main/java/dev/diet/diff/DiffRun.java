@@ -55,6 +55,8 @@ final class DiffRun {
   private final List<DriftReport.Orphaned> orphaned = new ArrayList<>();
   private final List<DriftReport.UnmanagedChange> unmanaged = new ArrayList<>();
   private final Map<ObjectKey, String> names = new HashMap<>();
+  /** Owned objects leaving the plan, by the root of their deletion group (their device, when it leaves too). */
+  private final Map<ObjectKey, ObjectKey> removalRootOf = new HashMap<>();
   private DeletionApproval approval;
 
   DiffRun(DesiredState desired, ObservedState observed, DiffOptions options, ProgressListener listener) {
@@ -83,12 +85,20 @@ final class DiffRun {
       }
     }
     planRemovals();
-    Set<ObjectKey> deleted = deletedKeys();
-    for (ObjectKind kind : List.of(ObjectKind.DEVICE, ObjectKind.MODULE_BAY, ObjectKind.INTERFACE)) {
-      checkNames(kind, deleted);
-    }
-    checkCableEnds(deletedKeys());
-    skipUnresolvable();
+    // Decisions feed each other: a skipped create keeps an old cable in the way of another one, a
+    // cable that stays keeps the interface (and device) it hangs on, a device that stays keeps its
+    // name. Every pass only removes operations, so this ends.
+    boolean moved;
+    do {
+      moved = false;
+      for (ObjectKind kind : List.of(ObjectKind.DEVICE, ObjectKind.MODULE_BAY, ObjectKind.INTERFACE)) {
+        moved |= checkNames(kind, deletedKeys());
+      }
+      moved |= checkCableEnds(deletedKeys());
+      moved |= skipUnresolvable();
+      moved |= keepUnderStayingCables();
+    } while (moved);
+    refreshApproval();
     findUnmanagedChanges();
     listener.progressed(Phase.DIFF, "diff", total, total);
     checkResolutionsUsed();
@@ -260,7 +270,7 @@ final class DiffRun {
     }
     Set<ObjectKey> leavingKeys = leaving.stream().map(DiffRun::keyOf).collect(Collectors.toSet());
     Map<ObjectKey, List<ObservedObject>> groups = new TreeMap<>();
-    Map<ObjectKey, ObjectKey> rootOf = new HashMap<>();
+    Map<ObjectKey, ObjectKey> rootOf = removalRootOf;
     Set<ObjectKey> releases = new HashSet<>();
     List<ObservedObject> cables = new ArrayList<>();
     for (ObservedObject o : leaving) {
@@ -412,6 +422,19 @@ final class DiffRun {
     }
   }
 
+  /** After later decisions kept some deletions back, an approved request lists what really goes. */
+  private void refreshApproval() {
+    if (approval == null || !approval.approved()) {
+      return;
+    }
+    List<Operation> ops = sortedRemovals().stream().filter(op -> removals.containsKey(op.key())).collect(Collectors.toList());
+    List<DeletionApproval.CascadeEntry> cascade = ops.stream()
+        .filter(op -> op.kind() == ObjectKind.DEVICE && op.action() == Action.DELETE)
+        .map(this::cascadeOf)
+        .collect(Collectors.toList());
+    approval = new DeletionApproval(true, approval.reason(), cascade.size(), cascade, ops);
+  }
+
   private DeletionApproval.CascadeEntry cascadeOf(Operation deviceDelete) {
     ObjectKey device = deviceDelete.key();
     int interfaces = 0;
@@ -488,7 +511,9 @@ final class DiffRun {
 
   // ---- names and cable ends in the way -------------------------------------------------------
 
-  private void checkNames(ObjectKind kind, Set<ObjectKey> deleted) {
+  /** Conflicts for planned names taken by objects that stay; true when an operation was dropped or changed. */
+  private boolean checkNames(ObjectKind kind, Set<ObjectKey> deleted) {
+    boolean changed = false;
     Map<String, ObservedObject> holders = new HashMap<>();
     for (ObservedObject o : observed.owned().values()) {
       if (o.kind() == kind && !deleted.contains(keyOf(o)) && o.field(Fields.NAME) instanceof String) {
@@ -520,6 +545,7 @@ final class DiffRun {
               choose(d.key().toString(), ConflictType.EXISTENCE, List.of(Resolution.SKIP)));
           conflicts.add(conflict);
           dropName(d, op, conflict);
+          changed = true;
         }
         continue;
       }
@@ -540,8 +566,10 @@ final class DiffRun {
         } else {
           dropName(d, op, conflict);
         }
+        changed = true;
       }
     }
+    return changed;
   }
 
   private boolean movesAway(ObservedObject holder, String slot) {
@@ -590,7 +618,9 @@ final class DiffRun {
         new Ownership(planId, d.key(), applied, mark.seen(), mark.released(), planFingerprint), op.reason()));
   }
 
-  private void checkCableEnds(Set<ObjectKey> deleted) {
+  /** Skips planned cables whose ends are taken; true when one was skipped. */
+  private boolean checkCableEnds(Set<ObjectKey> deleted) {
+    boolean changed = false;
     Map<ObjectKey, ObservedObject> ownedCableAt = new HashMap<>();
     for (ObservedObject o : observed.owned().values()) {
       if (o.kind() == ObjectKind.CABLE && !deleted.contains(keyOf(o))) {
@@ -632,14 +662,18 @@ final class DiffRun {
         upserts.remove(d.key());
         recableDeletes.remove(d.key());
         note(d.key(), "skipped: " + reason);
+        changed = true;
         break;
       }
     }
+    return changed;
   }
 
   // ---- operations whose references will not exist -------------------------------------------
 
-  private void skipUnresolvable() {
+  /** Skips operations that refer to objects that will not exist; true when one was skipped. */
+  private boolean skipUnresolvable() {
+    boolean changed = false;
     Set<ObjectKey> exists = new HashSet<>(observed.owned().keySet());
     removals.keySet().forEach(exists::remove);
     exists.removeAll(recableDeletes.keySet());
@@ -663,8 +697,38 @@ final class DiffRun {
           exists.add(op.key());
         }
         note(op.key(), "skipped: needs " + name(absent) + " (" + absent + "), which is not in NetBox and is not being created");
+        changed = true;
       }
     }
+    return changed;
+  }
+
+  /**
+   * Keeps the deletion groups whose interfaces still hold a cable that stays (a desired cable whose
+   * replacement was skipped, an orphaned or kept one): NetBox cannot delete them under it.
+   */
+  private boolean keepUnderStayingCables() {
+    Set<ObjectKey> deleted = deletedKeys();
+    Set<ObjectKey> roots = new TreeSet<>();
+    for (ObservedObject cable : observed.owned().values()) {
+      if (cable.kind() != ObjectKind.CABLE || deleted.contains(keyOf(cable))) {
+        continue;
+      }
+      for (String end : List.of(Fields.A_END, Fields.B_END)) {
+        Object v = cable.field(end);
+        if (v instanceof Ref && deleted.contains(((Ref) v).key())) {
+          ObjectKey root = removalRootOf.getOrDefault(((Ref) v).key(), ((Ref) v).key());
+          if (roots.add(root)) {
+            note(root, "kept: its cable " + name(keyOf(cable)) + " stays");
+          }
+        }
+      }
+    }
+    if (roots.isEmpty()) {
+      return false;
+    }
+    removals.values().removeIf(op -> op.action() == Action.DELETE && roots.contains(removalRootOf.getOrDefault(op.key(), op.key())));
+    return true;
   }
 
   // ---- drift in fields DIET does not manage --------------------------------------------------

@@ -174,10 +174,13 @@ public final class InMemoryNetBox implements NetBoxBackend {
       }
     }
     Ownership ownership = null;
-    if (row.ownerPlan() != null && row.ownerKey() != null) {
+    if (row.decodedMark != null) {
+      ownership = row.decodedMark;
+    } else if (row.ownerPlan() != null && row.ownerKey() != null) {
       Object state = row.custom.get(OwnershipFields.STATE);
       try {
         ownership = OwnershipCodec.fromJson(row.ownerPlan(), row.ownerKey(), state == null ? null : state.toString());
+        row.decodedMark = ownership;
       } catch (IllegalArgumentException e) {
         throw new BackendException(
             "the ownership mark of " + row.describe() + " cannot be read: " + e.getMessage(),

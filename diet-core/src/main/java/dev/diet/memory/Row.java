@@ -1,5 +1,6 @@
 package dev.diet.memory;
 
+import dev.diet.diff.Ownership;
 import dev.diet.spi.OwnershipFields;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ final class Row {
   Long cable;
   Instant created;
   Instant lastUpdated;
+  /** The decoded ownership mark, filled by the first observe of this (stored, never changed) row. */
+  Ownership decodedMark;
 
   Row(Model model, long id) {
     this.model = model;

@@ -99,8 +99,21 @@ public final class TestFabric {
     return new TestFabric(planId, site, leaves, servers, nicPorts, leafPorts, shift, serverPattern, leafPattern, status);
   }
 
+  /** The same fabric owned by another plan (names unchanged, so they may collide). */
+  public TestFabric withPlanId(String id) {
+    return new TestFabric(id, site, leaves, servers, nicPorts, leafPorts, shift, serverPattern, leafPattern, leafStatus);
+  }
+
   public String planId() {
     return planId;
+  }
+
+  public int leaves() {
+    return leaves;
+  }
+
+  public int servers() {
+    return servers;
   }
 
   public String site() {
@@ -220,6 +233,12 @@ public final class TestFabric {
 
   private static DesiredObject customField(String name, String type, String objectTypes) {
     return object(ref(ObjectKind.CUSTOM_FIELD, name), fields(Fields.NAME, name, Fields.CF_TYPE, type, Fields.CF_OBJECT_TYPES, objectTypes), Set.of());
+  }
+
+  @Override
+  public String toString() {
+    return "TestFabric{" + planId + ", leaves=" + leaves + ", servers=" + servers + ", nicPorts=" + nicPorts + ", leafPorts=" + leafPorts
+        + ", shift=" + shift + ", naming=" + serverPattern + "/" + leafPattern + ", leafStatus=" + leafStatus + "}";
   }
 
   // ---- helpers for tests that change a desired state -----------------------------------------
