@@ -409,14 +409,8 @@ final class DiffRun {
     String reason = options.deletionPolicy() == DeletionPolicy.WARN
         ? "deletion policy warn: every deletion needs approval (" + deletes.size() + " objects)"
         : deviceDeletes + " device deletions exceed the threshold of " + options.deviceDeletionThreshold();
-    List<DeletionApproval.CascadeEntry> cascade = new ArrayList<>();
-    for (Operation op : sortedRemovals()) {
-      if (op.kind() == ObjectKind.DEVICE && op.action() == Action.DELETE) {
-        cascade.add(cascadeOf(op));
-      }
-    }
     List<Operation> affected = sortedRemovals().stream().filter(op -> leavingKeys.contains(op.key())).collect(Collectors.toList());
-    approval = new DeletionApproval(options.deletionsApproved(), reason, (int) deviceDeletes, cascade, affected);
+    approval = new DeletionApproval(options.deletionsApproved(), reason, (int) deviceDeletes, cascade(affected), affected);
     if (!options.deletionsApproved()) {
       affected.forEach(op -> removals.remove(op.key()));
     }
@@ -428,47 +422,57 @@ final class DiffRun {
       return;
     }
     List<Operation> ops = sortedRemovals().stream().filter(op -> removals.containsKey(op.key())).collect(Collectors.toList());
-    List<DeletionApproval.CascadeEntry> cascade = ops.stream()
-        .filter(op -> op.kind() == ObjectKind.DEVICE && op.action() == Action.DELETE)
-        .map(this::cascadeOf)
-        .collect(Collectors.toList());
+    List<DeletionApproval.CascadeEntry> cascade = cascade(ops);
     approval = new DeletionApproval(true, approval.reason(), cascade.size(), cascade, ops);
   }
 
-  private DeletionApproval.CascadeEntry cascadeOf(Operation deviceDelete) {
-    ObjectKey device = deviceDelete.key();
-    int interfaces = 0;
-    int bays = 0;
-    int modules = 0;
-    Set<ObjectKey> ports = new HashSet<>();
-    for (Operation op : removals.values()) {
+  /** Per deleted device, the components and cables deleted with it, in the order of {@code ops}. */
+  private List<DeletionApproval.CascadeEntry> cascade(List<Operation> ops) {
+    Map<ObjectKey, int[]> counts = new HashMap<>();
+    Map<ObjectKey, ObjectKey> deviceOfPort = new HashMap<>();
+    for (Operation op : ops) {
+      if (op.action() == Action.DELETE && op.kind() == ObjectKind.DEVICE) {
+        counts.put(op.key(), new int[4]);
+      }
+    }
+    for (Operation op : ops) {
       ObservedObject o = observed.owned().get(op.key());
-      if (op.action() != Action.DELETE || !device.equals(deviceKeyOf(o)) || o.kind() == ObjectKind.DEVICE) {
+      ObjectKey device = op.action() == Action.DELETE && o.kind() != ObjectKind.DEVICE ? deviceKeyOf(o) : null;
+      int[] c = device == null ? null : counts.get(device);
+      if (c == null) {
         continue;
       }
       if (o.kind() == ObjectKind.INTERFACE) {
-        interfaces++;
-        ports.add(op.key());
+        c[0]++;
+        deviceOfPort.put(op.key(), device);
       } else if (o.kind() == ObjectKind.MODULE_BAY) {
-        bays++;
+        c[1]++;
       } else if (o.kind() == ObjectKind.MODULE) {
-        modules++;
+        c[2]++;
       }
     }
-    int cables = 0;
-    for (Operation op : removals.values()) {
-      if (op.kind() == ObjectKind.CABLE && op.action() == Action.DELETE) {
-        ObservedObject c = observed.owned().get(op.key());
-        if (isRefTo(c.field(Fields.A_END), ports) || isRefTo(c.field(Fields.B_END), ports)) {
-          cables++;
+    for (Operation op : ops) {
+      if (op.kind() != ObjectKind.CABLE || op.action() != Action.DELETE) {
+        continue;
+      }
+      ObservedObject cable = observed.owned().get(op.key());
+      Set<ObjectKey> devices = new HashSet<>();
+      for (String end : List.of(Fields.A_END, Fields.B_END)) {
+        Object v = cable.field(end);
+        if (v instanceof Ref && deviceOfPort.containsKey(((Ref) v).key())) {
+          devices.add(deviceOfPort.get(((Ref) v).key()));
         }
       }
+      devices.forEach(d -> counts.get(d)[3]++);
     }
-    return new DeletionApproval.CascadeEntry(device, name(device), deviceDelete.netboxId().getAsLong(), interfaces, bays, modules, cables);
-  }
-
-  private static boolean isRefTo(Object value, Set<ObjectKey> keys) {
-    return value instanceof Ref && keys.contains(((Ref) value).key());
+    List<DeletionApproval.CascadeEntry> out = new ArrayList<>();
+    for (Operation op : ops) {
+      int[] c = op.kind() == ObjectKind.DEVICE && op.action() == Action.DELETE ? counts.get(op.key()) : null;
+      if (c != null) {
+        out.add(new DeletionApproval.CascadeEntry(op.key(), name(op.key()), op.netboxId().getAsLong(), c[0], c[1], c[2], c[3]));
+      }
+    }
+    return out;
   }
 
   private Operation delete(ObservedObject o, String reason) {
@@ -479,6 +483,8 @@ final class DiffRun {
     return new Operation(Action.ORPHAN, keyOf(o), OptionalLong.of(o.id()), name(keyOf(o)), Map.of(), Map.of(), Set.of(), null, reason);
   }
 
+  private final Map<ObjectKey, Set<Object>> templatesByType = new HashMap<>();
+
   /** Names of the interface templates of an owned device's type, as NetBox holds the type. */
   private Set<Object> templateNames(ObjectKey deviceKey) {
     ObservedObject device = observed.owned().get(deviceKey);
@@ -486,7 +492,10 @@ final class DiffRun {
     if (!(type instanceof Ref)) {
       return Set.of();
     }
-    ObjectKey typeKey = ((Ref) type).key();
+    return templatesByType.computeIfAbsent(((Ref) type).key(), this::templateNamesOf);
+  }
+
+  private Set<Object> templateNamesOf(ObjectKey typeKey) {
     Object text = observed.references().containsKey(typeKey)
         ? observed.references().get(typeKey).field(Fields.INTERFACE_TEMPLATES)
         : desired.contains(typeKey) ? desired.get(typeKey).field(Fields.INTERFACE_TEMPLATES) : null;
@@ -514,6 +523,11 @@ final class DiffRun {
   /** Conflicts for planned names taken by objects that stay; true when an operation was dropped or changed. */
   private boolean checkNames(ObjectKind kind, Set<ObjectKey> deleted) {
     boolean changed = false;
+    boolean anyNamed = upserts.values().stream()
+        .anyMatch(op -> op.kind() == kind && (op.action() == Action.CREATE || (op.action() == Action.UPDATE && op.after().containsKey(Fields.NAME))));
+    if (!anyNamed) {
+      return false;
+    }
     Map<String, ObservedObject> holders = new HashMap<>();
     for (ObservedObject o : observed.owned().values()) {
       if (o.kind() == kind && !deleted.contains(keyOf(o)) && o.field(Fields.NAME) instanceof String) {
@@ -673,35 +687,40 @@ final class DiffRun {
 
   /** Skips operations that refer to objects that will not exist; true when one was skipped. */
   private boolean skipUnresolvable() {
+    if (upserts.isEmpty()) {
+      return false;
+    }
     boolean changed = false;
     Set<ObjectKey> exists = new HashSet<>(observed.owned().keySet());
     removals.keySet().forEach(exists::remove);
     exists.removeAll(recableDeletes.keySet());
     exists.addAll(observed.references().keySet());
-    for (ObjectKind kind : ObjectKind.values()) {
-      List<Operation> ops = upserts.values().stream().filter(op -> op.kind() == kind).sorted(Comparator.comparing(Operation::key)).collect(Collectors.toList());
-      for (Operation op : ops) {
-        ObjectKey absent = op.after().values().stream()
-            .filter(v -> v instanceof Ref && !exists.contains(((Ref) v).key()))
-            .map(v -> ((Ref) v).key())
-            .findFirst()
-            .orElse(null);
-        if (absent == null) {
-          if (op.action() != Action.UPDATE) {
-            exists.add(op.key());
-          }
-          continue;
+    List<Operation> ops = new ArrayList<>(upserts.values());
+    ops.sort(Comparator.comparing(Operation::key));
+    for (Operation op : ops) {
+      ObjectKey absent = null;
+      for (Object v : op.after().values()) {
+        if (v instanceof Ref && !exists.contains(((Ref) v).key())) {
+          absent = ((Ref) v).key();
+          break;
         }
-        upserts.remove(op.key());
-        if (recableDeletes.remove(op.key()) != null) {
+      }
+      if (absent == null) {
+        if (op.action() != Action.UPDATE) {
           exists.add(op.key());
         }
-        note(op.key(), "skipped: needs " + name(absent) + " (" + absent + "), which is not in NetBox and is not being created");
-        changed = true;
+        continue;
       }
+      upserts.remove(op.key());
+      if (recableDeletes.remove(op.key()) != null) {
+        exists.add(op.key());
+      }
+      note(op.key(), "skipped: needs " + name(absent) + " (" + absent + "), which is not in NetBox and is not being created");
+      changed = true;
     }
     return changed;
   }
+
 
   /**
    * Keeps the deletion groups whose interfaces still hold a cable that stays (a desired cable whose
@@ -737,17 +756,21 @@ final class DiffRun {
     for (ObservedObject o : observed.owned().values()) {
       Ownership mark = o.ownership().get();
       DesiredObject d = desired.get(keyOf(o));
-      Set<String> managed = new HashSet<>(mark.applied().keySet());
-      if (d != null) {
-        d.fields().keySet().stream().filter(f -> !mark.released().contains(f)).forEach(managed::add);
+      for (String f : o.fields().keySet()) {
+        checkUnmanaged(o, mark, d, f);
       }
-      Set<String> fields = new TreeSet<>(mark.seen().keySet());
-      fields.addAll(o.fields().keySet());
-      for (String f : fields) {
-        if (!managed.contains(f) && !same(mark.seen().get(f), o.field(f))) {
-          unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), f, mark.seen().get(f), o.field(f)));
+      for (String f : mark.seen().keySet()) {
+        if (!o.fields().containsKey(f)) {
+          checkUnmanaged(o, mark, d, f);
         }
       }
+    }
+  }
+
+  private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field) {
+    boolean managed = mark.applied().containsKey(field) || (d != null && d.fields().containsKey(field) && !mark.released().contains(field));
+    if (!managed && !same(mark.seen().get(field), o.field(field))) {
+      unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, mark.seen().get(field), o.field(field)));
     }
   }
 

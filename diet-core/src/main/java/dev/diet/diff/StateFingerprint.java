@@ -5,7 +5,6 @@ import com.google.common.hash.Hashing;
 import dev.diet.spi.ExternalReference;
 import dev.diet.spi.ObservedObject;
 import dev.diet.spi.ObservedState;
-import dev.diet.spi.OwnershipCodec;
 import dev.diet.state.FieldValues;
 import dev.diet.state.ObjectKey;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,9 @@ public final class StateFingerprint {
     line(h, "plan " + observed.planId() + " " + planFingerprint);
     for (Map.Entry<ObjectKey, ObservedObject> e : new TreeMap<>(observed.owned()).entrySet()) {
       ObservedObject o = e.getValue();
-      line(h, "owned " + e.getKey() + " " + canonical(o) + " mark=" + OwnershipCodec.toJson(o.ownership().get()));
+      Ownership mark = o.ownership().get();
+      line(h, "owned " + e.getKey() + " " + canonical(o) + " applied=" + canonical(mark.applied()) + " seen=" + canonical(mark.seen())
+          + " released=" + mark.released() + " fp=" + mark.planFingerprint().orElse(""));
     }
     for (Map.Entry<ObjectKey, ObservedObject> e : new TreeMap<>(observed.references()).entrySet()) {
       line(h, "reference " + e.getKey() + " " + canonical(e.getValue()));
@@ -49,11 +50,15 @@ public final class StateFingerprint {
   }
 
   private static String canonical(ObservedObject o) {
-    StringBuilder sb = new StringBuilder().append(o.kind().wire()).append('#').append(o.id()).append(" {");
-    for (Map.Entry<String, Object> f : o.fields().entrySet()) {
+    return o.kind().wire() + "#" + o.id() + " " + canonical(o.fields()) + " tags=" + o.tags();
+  }
+
+  private static String canonical(Map<String, Object> values) {
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, Object> f : values.entrySet()) {
       sb.append(f.getKey()).append('=').append(FieldValues.render(f.getValue())).append(',');
     }
-    return sb.append("} tags=").append(o.tags()).toString();
+    return sb.append('}').toString();
   }
 
   private static void line(Hasher h, String text) {
