@@ -420,8 +420,9 @@ final class PlanAssembler {
     boolean hasKey = s.has(key);
     boolean hasAlias = s.has(alias);
     if (hasKey && hasAlias) {
-      String a = s.text(key, "");
-      String b = s.text(alias, "");
+      String a = s.peekText(key).orElse("");
+      String b = s.peekText(alias).orElse("");
+      s.ignore(alias);
       if (!a.equals(b)) {
         ctx.error("invalid_value", s.locationOf(alias), s.pathOf(alias), alias + " '" + b + "' disagrees with " + key + " '" + a + "'", "remove " + alias + "; " + key + " is the current name");
       }

@@ -40,10 +40,6 @@ final class ReadContext {
     problems.add(Problem.warning(code, at, path, message, hint));
   }
 
-  List<Problem> problems() {
-    return problems;
-  }
-
   boolean hasErrors() {
     return problems.stream().anyMatch(Problem::isError);
   }

@@ -37,14 +37,6 @@ final class Section {
     }
   }
 
-  String path() {
-    return path;
-  }
-
-  SourceLocation location() {
-    return node.location();
-  }
-
   String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
@@ -90,11 +82,18 @@ final class Section {
     return text(key).orElse(fallback);
   }
 
+  /** The scalar text of {@code key} if it is a non-null scalar, without reporting anything. */
+  Optional<String> peekText(String key) {
+    SourceNode.Entry e = node.entries().get(key);
+    return e == null || !e.value().isScalar() || e.value().isNull() ? Optional.empty() : Optional.of(e.value().text());
+  }
+
   /** A required, non-blank text value; reports {@code missing_required} or {@code invalid_value}. */
   String requiredText(String key) {
     return requiredText(key, "missing_required");
   }
 
+  /** Like {@link #requiredText(String)}, reporting {@code missingCode} when the key is absent. */
   String requiredText(String key, String missingCode) {
     if (!mentions(key) || node.entries().get(key).value().isNull()) {
       used.add(key);
@@ -149,7 +148,7 @@ final class Section {
     return integer(key).orElse(fallback);
   }
 
-  /** A required whole number; {@code missingCode} is reported when the key is absent or null. */
+  /** A required whole number; {@code missing_required} when the key is absent or null. */
   int requiredInt(String key) {
     if (!has(key)) {
       used.add(key);
@@ -181,7 +180,7 @@ final class Section {
 
   private Optional<Integer> toInt(SourceNode v, String at, SourceLocation loc) {
     if (!v.isScalar() || v.scalarType() != SourceNode.ScalarType.INT) {
-      ctx.error("invalid_type", loc, at, "expected a whole number, found " + v.describe(), "write a number without quotes, e.g. 4");
+      ctx.error("invalid_type", loc, at, "expected a whole number, found " + v.describe(), "write a whole number without quotes, e.g. 4");
       return Optional.empty();
     }
     BigInteger value = parseYamlInt(v.text());
@@ -260,7 +259,7 @@ final class Section {
       return Optional.empty();
     }
     Optional<E> e = enumValue(key, type);
-    if (e.isEmpty() && text(key).map(String::isBlank).orElse(false)) {
+    if (e.isEmpty() && peekText(key).map(String::isBlank).orElse(false)) {
       ctx.error("invalid_value", where(key), pathOf(key), key + " is empty", "use one of: " + WireEnum.choices(type));
     }
     return e;

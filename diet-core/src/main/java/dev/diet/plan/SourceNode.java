@@ -82,10 +82,6 @@ final class SourceNode {
     return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
-  Kind kind() {
-    return kind;
-  }
-
   SourceLocation location() {
     return location;
   }

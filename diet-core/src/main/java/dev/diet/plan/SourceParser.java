@@ -19,6 +19,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Turns plan-file text (YAML 1.1 or JSON) into a {@link SourceNode} tree that remembers where
@@ -51,6 +52,7 @@ final class SourceParser {
   private final String sourceName;
   private final List<Problem> problems;
   private final Map<String, SourceNode> anchors = new HashMap<>();
+  private String text = "";
 
   private SourceParser(String sourceName, List<Problem> problems) {
     this.sourceName = sourceName;
@@ -74,12 +76,16 @@ final class SourceParser {
   }
 
   private SourceNode run(String text, boolean json) {
+    this.text = text;
     try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return SourceNode.mapping(new SourceLocation(sourceName, 1, 1), new LinkedHashMap<>());
       }
       SourceNode root = readValue(p, 0, "");
+      if (root.isNull()) {
+        root = SourceNode.mapping(new SourceLocation(sourceName, 1, 1), new LinkedHashMap<>());
+      }
       if (p.nextToken() != null) {
         problems.add(
             error(
@@ -121,7 +127,7 @@ final class SourceParser {
       if (target == null) {
         problems.add(
             error(at, "alias *" + p.getText() + " refers to no anchor defined before it", "define &" + p.getText() + " before using it"));
-        return SourceNode.scalar(at, ScalarType.NULL, "");
+        throw new Abort();
       }
       return target;
     }
@@ -201,7 +207,7 @@ final class SourceParser {
                 "duplicate_key",
                 keyAt,
                 keyPath,
-                "key '" + key + "' appears twice in one mapping (first at line " + earlier.keyLocation().line() + ")",
+                "key '" + key + "' appears twice in one mapping (first at line " + earlier.keyLocation().line() + ", column " + earlier.keyLocation().column() + ")",
                 "keep one of them; YAML does not merge repeated keys"));
         continue;
       }
@@ -245,7 +251,27 @@ final class SourceParser {
       return error(at, "YAML syntax error: " + oneLine(message.toString()), "fix the YAML at this place; indent with spaces, not tabs");
     }
     String message = e.getOriginalMessage() == null ? "unreadable input" : e.getOriginalMessage();
+    if (cause instanceof ReaderException) {
+      // Characters YAML forbids: SnakeYAML knows the offset, Jackson's location does not.
+      ReaderException bad = (ReaderException) cause;
+      return error(atCodePoint(bad.getPosition()), "YAML syntax error: character " + String.format("U+%04X", bad.getCodePoint()) + " is not allowed in YAML", "remove control characters; save the plan as plain UTF-8 text");
+    }
     return error(location(e.getLocation()), "syntax error: " + oneLine(message), "check the file's syntax at this place");
+  }
+
+  private SourceLocation atCodePoint(int position) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < position; i = text.offsetByCodePoints(i, 1), seen++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourceLocation(sourceName, line, column);
   }
 
   private static String oneLine(String text) {

@@ -115,7 +115,7 @@ final class ConnectionCheck implements PlanCheck {
           "nic_port_out_of_range",
           path + ".ports_per_connection",
           "connection " + c.connectionId() + " uses NIC ports " + c.portIndex() + ".." + ((long) c.portIndex() + c.portsPerConnection() - 1) + " but NIC " + c.nic() + " has " + ports + " (0.." + (ports - 1) + ")",
-          "use at most " + (ports - c.portIndex()) + " ports per connection from port_index " + c.portIndex());
+          "use at most " + (ports - c.portIndex()) + " port" + (ports - c.portIndex() == 1 ? "" : "s") + " per connection from port_index " + c.portIndex());
     }
   }
 }

@@ -61,21 +61,30 @@ public final class NameCollisionCheck implements PlanCheck {
     }
     Map<String, Owner> names = new HashMap<>();
     Set<String> reportedPairs = new HashSet<>();
+    // Classes declared twice are reported as duplicate_id; their names are checked once.
+    Set<String> seenSwitches = new HashSet<>();
     List<SwitchClass> switches = plan.switchClasses();
     for (int i = 0; i < switches.size(); i++) {
       SwitchClass c = switches.get(i);
-      Owner owner = new Owner("switch class " + c.switchClassId(), "switch_classes[" + i + "]", 0);
+      if (!seenSwitches.add(c.switchClassId())) {
+        continue;
+      }
+      String path = "switch_classes[" + i + "].switch_class_id";
       int count = Math.min(Math.max(switchCount.applyAsInt(c), 0), MAX_NAMES_PER_CLASS);
       for (int index = 1; index <= count; index++) {
         String name = DeviceNames.switchName(plan, c, index, DeviceNames.DEFAULT_SITE);
-        if (!claim(problems, names, reportedPairs, name, new Owner(owner.what, owner.path + ".switch_class_id", index))) {
+        if (!claim(problems, names, reportedPairs, name, new Owner("switch class " + c.switchClassId(), path, index))) {
           break;
         }
       }
     }
+    Set<String> seenServers = new HashSet<>();
     List<ServerClass> servers = plan.serverClasses();
     for (int i = 0; i < servers.size(); i++) {
       ServerClass c = servers.get(i);
+      if (!seenServers.add(c.serverClassId())) {
+        continue;
+      }
       String path = "server_classes[" + i + "].server_class_id";
       int count = Math.min(Math.max(c.quantity(), 0), MAX_NAMES_PER_CLASS);
       for (int index = 1; index <= count; index++) {

@@ -82,13 +82,14 @@ final class SwitchClassCheck implements PlanCheck {
       }
     }
     if (meshAt != null && spineAt != null) {
-      int later = Math.max(meshAt, spineAt);
-      String other = classes.get(later == meshAt ? spineAt : meshAt).switchClassId();
+      String message =
+          meshAt.equals(spineAt)
+              ? "spine class " + classes.get(spineAt).switchClassId() + " of fabric " + fabric + " uses topology_mode mesh; a mesh fabric has no spines"
+              : "fabric " + fabric + " has mesh class " + classes.get(meshAt).switchClassId() + " and spine class " + classes.get(spineAt).switchClassId() + "; a mesh fabric has no spines";
       problems.error(
           "mesh_with_spine",
-          "switch_classes[" + later + "]",
-          "fabric " + fabric + " has mesh class " + classes.get(meshAt).switchClassId() + " and spine class " + classes.get(spineAt).switchClassId() + "; a mesh fabric has no spines"
-              + (meshAt.equals(spineAt) ? "" : " (see also " + other + ")"),
+          "switch_classes[" + Math.max(meshAt, spineAt) + "]",
+          message,
           "use topology_mode spine-leaf with the spine, or remove the spine class from this fabric");
     }
     if (referenceAt == null) {
