@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Plans network fabrics and keeps their NetBox inventory in step.",
-    subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code when the plan (or a file, or NetBox) has errors. */
   public static final int EXIT_ERRORS = 1;

@@ -11,6 +11,6 @@ import java.util.List;
  */
 public final class GenerationException extends PlanException {
   public GenerationException(List<Problem> problems) {
-    super(problems);
+    super(problems, "fix the problems listed, then run `diet generate` again");
   }
 }

@@ -20,6 +20,7 @@ import dev.diet.plan.ZoneType;
 import dev.diet.spi.OwnershipFields;
 import dev.diet.state.DesiredObject;
 import dev.diet.state.DesiredState;
+import dev.diet.state.FieldMap;
 import dev.diet.state.Fields;
 import dev.diet.state.GenerationCounts;
 import dev.diet.state.ObjectKey;
@@ -37,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -173,7 +173,7 @@ final class GenerationRun {
   private void claimName(String name, String owner, String ownerPath) {
     String previous = deviceNames.putIfAbsent(name.toLowerCase(Locale.ROOT), owner);
     if (previous != null && reportedCollisions.add(previous + "|" + owner)) {
-      error("device_name_collision", ownerPath,
+      error("name_collision", ownerPath,
           "device name " + name + " of " + owner + " is also a name of " + previous + "; NetBox needs unique names per site",
           "rename one of the classes or give the category a naming template that tells them apart");
     }
@@ -223,7 +223,7 @@ final class GenerationRun {
 
   private Ref deviceType(DeviceType dt, String path) {
     ObjectKey key = ObjectKey.reference(ObjectKind.DEVICE_TYPE, dt.slug());
-    SortedMap<String, Object> f = fields(Fields.MANUFACTURER, manufacturer(dt.manufacturer(), path), Fields.MODEL, dt.model(), Fields.SLUG, dt.slug());
+    FieldMap.Builder f = fields(Fields.MANUFACTURER, manufacturer(dt.manufacturer(), path), Fields.MODEL, dt.model(), Fields.SLUG, dt.slug());
     f.put(Fields.U_HEIGHT, dt.uHeight());
     f.put(Fields.IS_FULL_DEPTH, dt.isFullDepth());
     f.put(Fields.INTERFACE_TEMPLATES, templates(dt.interfaceTemplates()));
@@ -234,7 +234,7 @@ final class GenerationRun {
   private Ref moduleType(ModuleType mt, String path) {
     Ref mfr = manufacturer(mt.manufacturer(), path);
     ObjectKey key = ObjectKey.reference(ObjectKind.MODULE_TYPE, mfr.key().path() + "/" + mt.model());
-    SortedMap<String, Object> f = fields(Fields.MANUFACTURER, mfr, Fields.MODEL, mt.model(), Fields.INTERFACE_TEMPLATES, templates(mt.interfaceTemplates()));
+    FieldMap.Builder f = fields(Fields.MANUFACTURER, mfr, Fields.MODEL, mt.model(), Fields.INTERFACE_TEMPLATES, templates(mt.interfaceTemplates()));
     f.put(Fields.PROFILE, mt.profile().orElse(null));
     reference(key, f, path);
     return Ref.to(key);
@@ -252,7 +252,8 @@ final class GenerationRun {
   }
 
   /** Adds a reference object once; two different definitions under one natural key are an error. */
-  private void reference(ObjectKey key, SortedMap<String, Object> fields, String path) {
+  private void reference(ObjectKey key, FieldMap.Builder builder, String path) {
+    FieldMap fields = builder.build();
     DesiredObject previous = references.get(key);
     if (previous == null) {
       references.put(key, new DesiredObject(key, fields, UNTAGGED));
@@ -281,7 +282,7 @@ final class GenerationRun {
       }
       List<ZoneLayout> zones = idx.zones(sc.switchClassId());
       boolean shared = zonesShareNames(zones);
-      String slug = Naming.slug(sc.switchClassId());
+      String slug = DeviceNames.slug(sc.switchClassId());
       List<SwitchDevice> devices = new ArrayList<>(quantity);
       for (int n = 1; n <= quantity; n++) {
         String name;
@@ -298,7 +299,7 @@ final class GenerationRun {
         devices.add(sw);
         deviceCount++;
         if (materialize) {
-          SortedMap<String, Object> f = fields(Fields.NAME, name, Fields.SITE, siteRef, Fields.ROLE, role);
+          FieldMap.Builder f = fields(Fields.NAME, name, Fields.SITE, siteRef, Fields.ROLE, role);
           f.put(Fields.DEVICE_TYPE, type);
           f.put(Fields.STATUS, "planned");
           f.put(CF_PLAN_ID, planId);
@@ -307,7 +308,7 @@ final class GenerationRun {
           f.put(CF_FABRIC_CLASS, sc.fabricClass().wire());
           f.put(CF_ROLE, sc.hedgehogRole().map(HedgehogRole::wire).orElse(""));
           f.put(CF_BOOT_MAC, Naming.bootMac(name));
-          objects.add(new DesiredObject(key, f, TAGGED));
+          objects.add(new DesiredObject(key, f.build(), TAGGED));
         }
       }
       switchesOf.put(sc.switchClassId(), devices);
@@ -342,13 +343,13 @@ final class GenerationRun {
     switchInterfaceCount++;
     Ref ref = Ref.to(key);
     if (materialize) {
-      SortedMap<String, Object> f = fields(Fields.DEVICE, sw.ref, Fields.NAME, name, Fields.TYPE, sw.templates.getOrDefault(name, type));
+      FieldMap.Builder f = fields(Fields.DEVICE, sw.ref, Fields.NAME, name, Fields.TYPE, sw.templates.getOrDefault(name, type));
       f.put(Fields.ENABLED, Boolean.TRUE);
       f.put(CF_PLAN_ID, planId);
       f.put(CF_ZONE, zone.name());
       f.put(CF_PHYSICAL_PORT, zone.physicalPort(slot));
       f.put(CF_BREAKOUT_INDEX, zone.breakoutIndex(slot));
-      objects.add(new DesiredObject(key, f, TAGGED));
+      objects.add(new DesiredObject(key, f.build(), TAGGED));
     }
     return ref;
   }
@@ -356,12 +357,12 @@ final class GenerationRun {
   private void cable(String path, Ref a, Ref b, boolean oob) {
     cableCount++;
     if (materialize) {
-      SortedMap<String, Object> f = fields(Fields.A_END, a, Fields.B_END, b, Fields.STATUS, "connected");
+      FieldMap.Builder f = fields(Fields.A_END, a, Fields.B_END, b, Fields.STATUS, "connected");
       f.put(CF_PLAN_ID, planId);
       if (oob) {
         f.put(CF_ZONE, "oob");
       }
-      objects.add(new DesiredObject(owned(ObjectKind.CABLE, path), f, TAGGED));
+      objects.add(new DesiredObject(owned(ObjectKind.CABLE, path), f.build(), TAGGED));
     }
   }
 
@@ -471,7 +472,7 @@ final class GenerationRun {
           plans.add(p);
         }
       }
-      String slug = Naming.slug(sc.serverClassId());
+      String slug = DeviceNames.slug(sc.serverClassId());
       for (int i = 0; i < sc.quantity(); i++) {
         String name;
         try {
@@ -501,7 +502,7 @@ final class GenerationRun {
     int rails = 0;
     if (c.is(Distribution.RAIL_OPTIMIZED)) {
       if (c.rail().isEmpty()) {
-        error("rail_missing", path + ".rail",
+        error("missing_rail", path + ".distribution",
             "connection " + sc.serverClassId() + "/" + c.connectionId() + " is rail-optimized but has no rail",
             "set rail to the rail number (0, 1, ...) of this connection");
         return null;
@@ -525,12 +526,12 @@ final class GenerationRun {
     Ref device = Ref.to(key);
     deviceCount++;
     if (materialize) {
-      SortedMap<String, Object> f = fields(Fields.NAME, name, Fields.SITE, siteRef, Fields.ROLE, role);
+      FieldMap.Builder f = fields(Fields.NAME, name, Fields.SITE, siteRef, Fields.ROLE, role);
       f.put(Fields.DEVICE_TYPE, type);
       f.put(Fields.STATUS, "planned");
       f.put(CF_PLAN_ID, planId);
       f.put(CF_CLASS, sc.serverClassId());
-      objects.add(new DesiredObject(key, f, TAGGED));
+      objects.add(new DesiredObject(key, f.build(), TAGGED));
       for (NicPlan nic : nics.values()) {
         nic(prefix + "/" + nic.nic.nicId(), name, device, nic);
       }
@@ -555,19 +556,19 @@ final class GenerationRun {
   private void nic(String path, String deviceName, Ref device, NicPlan nic) {
     String nicId = nic.nic.nicId();
     ObjectKey bayKey = owned(ObjectKind.MODULE_BAY, path);
-    objects.add(new DesiredObject(bayKey, fields(Fields.DEVICE, device, Fields.NAME, nicId, Fields.LABEL, "NIC slot " + nicId), UNTAGGED));
+    objects.add(new DesiredObject(bayKey, fields(Fields.DEVICE, device, Fields.NAME, nicId, Fields.LABEL, "NIC slot " + nicId).build(), UNTAGGED));
     ObjectKey moduleKey = owned(ObjectKind.MODULE, path);
-    SortedMap<String, Object> m = fields(Fields.DEVICE, device, Fields.MODULE_BAY, Ref.to(bayKey), Fields.MODULE_TYPE, nic.typeRef);
+    FieldMap.Builder m = fields(Fields.DEVICE, device, Fields.MODULE_BAY, Ref.to(bayKey), Fields.MODULE_TYPE, nic.typeRef);
     m.put(Fields.STATUS, "active");
     m.put(Fields.SERIAL, deviceName + "-" + nicId);
     m.put(CF_PLAN_ID, planId);
-    objects.add(new DesiredObject(moduleKey, m, UNTAGGED));
+    objects.add(new DesiredObject(moduleKey, m.build(), UNTAGGED));
     Ref module = Ref.to(moduleKey);
     for (InterfaceTemplate t : nic.type.interfaceTemplates()) {
-      SortedMap<String, Object> f = fields(Fields.DEVICE, device, Fields.MODULE, module, Fields.NAME, nicId + "-" + t.name());
+      FieldMap.Builder f = fields(Fields.DEVICE, device, Fields.MODULE, module, Fields.NAME, nicId + "-" + t.name());
       f.put(Fields.TYPE, t.type());
       f.put(Fields.ENABLED, Boolean.TRUE);
-      objects.add(new DesiredObject(owned(ObjectKind.INTERFACE, path + "/" + t.name()), f, UNTAGGED));
+      objects.add(new DesiredObject(owned(ObjectKind.INTERFACE, path + "/" + t.name()), f.build(), UNTAGGED));
     }
   }
 
@@ -814,8 +815,8 @@ final class GenerationRun {
     problems.add(Problem.error(code, plan.locate(path), path, message, hint));
   }
 
-  private static SortedMap<String, Object> fields(Object... pairs) {
-    SortedMap<String, Object> m = new TreeMap<>();
+  private static FieldMap.Builder fields(Object... pairs) {
+    FieldMap.Builder m = FieldMap.builder();
     for (int i = 0; i < pairs.length; i += 2) {
       m.put((String) pairs[i], pairs[i + 1]);
     }

@@ -1,21 +1,19 @@
 package dev.diet.generate;
 
-import com.google.common.collect.ImmutableMap;
 import dev.diet.plan.DeviceCategory;
-import dev.diet.plan.HedgehogRole;
 import dev.diet.plan.ServerClass;
 import dev.diet.plan.SwitchClass;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Device names (§6 of the generation rules): the plan's template for the device category when it
- * has one, else {@code <slug(class)>-<index>} padded to 3 digits for servers and 2 for switches;
- * plus the slug rule and the boot MAC derived from a name.
+ * Device names (§6 of the generation rules) for a whole run: the plan's template for the device
+ * category, parsed once, else {@code <slug(class)>-<index>} padded to 3 digits for servers and 2
+ * for switches. Slugs and template fields come from {@link DeviceNames}, which preflight uses, so
+ * both name every device alike. Also the boot MAC derived from a name.
  */
 final class Naming {
   private final String siteSlug;
@@ -33,7 +31,7 @@ final class Naming {
     if (t == null) {
       return slug + "-" + pad(index, 2);
     }
-    return t.render(context(sc.switchClassId(), sc.category(), sc.fabricName(), sc.hedgehogRole().map(HedgehogRole::wire).orElse(""), index));
+    return t.render(DeviceNames.switchContext(sc, index, siteSlug));
   }
 
   String serverName(ServerClass sc, String slug, int index) {
@@ -41,71 +39,12 @@ final class Naming {
     if (t == null) {
       return slug + "-" + pad(index, 3);
     }
-    return t.render(context(sc.serverClassId(), DeviceCategory.SERVER, "", "", index));
-  }
-
-  private Map<String, Object> context(String classId, DeviceCategory category, String fabric, String role, int index) {
-    return ImmutableMap.<String, Object>builder()
-        .put("site", siteSlug)
-        .put("class", classId)
-        .put("category", category.wire())
-        .put("fabric", fabric)
-        .put("role", role)
-        .put("rack", 0)
-        .put("index", index)
-        .build();
+    return t.render(DeviceNames.serverContext(sc, index, siteSlug));
   }
 
   private static String pad(int index, int width) {
     String digits = Integer.toString(index);
     return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
-  }
-
-  /**
-   * Django's slugify as the original applies it to class ids: NFKD, ASCII only, lower case, keep
-   * {@code [a-z0-9_]}, whitespace and {@code -}; collapse runs of whitespace and {@code -} into one
-   * {@code -}; strip {@code -} and {@code _} at both ends. Underscores inside survive.
-   */
-  static String slug(String text) {
-    String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    StringBuilder kept = new StringBuilder(ascii.length());
-    for (int i = 0; i < ascii.length(); i++) {
-      char c = ascii.charAt(i);
-      if (c >= 128) {
-        continue;
-      }
-      char lower = Character.toLowerCase(c);
-      if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_' || lower == '-' || isSpace(lower)) {
-        kept.append(lower);
-      }
-    }
-    StringBuilder out = new StringBuilder(kept.length());
-    boolean inRun = false;
-    for (int i = 0; i < kept.length(); i++) {
-      char c = kept.charAt(i);
-      if (c == '-' || isSpace(c)) {
-        if (!inRun) {
-          out.append('-');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
-      }
-    }
-    int start = 0;
-    int end = out.length();
-    while (start < end && (out.charAt(start) == '-' || out.charAt(start) == '_')) {
-      start++;
-    }
-    while (end > start && (out.charAt(end - 1) == '-' || out.charAt(end - 1) == '_')) {
-      end--;
-    }
-    return out.substring(start, end);
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
   }
 
   /**

@@ -131,11 +131,6 @@ final class PlanIndex {
     return switchClasses;
   }
 
-  SwitchClass switchClass(String id) {
-    Integer pos = switchClassPos.get(id);
-    return pos == null ? null : plan.switchClasses().get(pos);
-  }
-
   String path(SwitchClass sc) {
     return "switch_classes[" + switchClassPos.get(sc.switchClassId()) + "]";
   }
@@ -317,7 +312,7 @@ final class PlanIndex {
       } else {
         int ports = nicType(nic).interfaceTemplates().size();
         if (c.portIndex() < 0 || c.portsPerConnection() < 1 || c.portIndex() + c.portsPerConnection() > ports) {
-          error("nic_port_out_of_range", path,
+          error("nic_port_out_of_range", path + (c.portIndex() >= ports ? ".port_index" : ".ports_per_connection"),
               "connection " + c.serverClass() + "/" + c.connectionId() + " uses NIC ports " + c.portIndex() + ".."
                   + (c.portIndex() + c.portsPerConnection() - 1) + " of NIC " + c.nic() + ", which has " + ports + " port(s) (0.."
                   + (ports - 1) + ")",

@@ -9,7 +9,12 @@ public class PlanException extends DietException {
   private final ImmutableList<Problem> problems;
 
   public PlanException(List<Problem> problems) {
-    super(summary(problems), "fix the problems listed, then run `diet validate` again");
+    this(problems, "fix the problems listed, then run `diet validate` again");
+  }
+
+  /** For subclasses whose problems another command finds again, e.g. generation. */
+  protected PlanException(List<Problem> problems, String hint) {
+    super(summary(problems), hint);
     this.problems = ImmutableList.copyOf(problems);
   }
 

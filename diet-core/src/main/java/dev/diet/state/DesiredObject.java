@@ -1,13 +1,11 @@
 package dev.diet.state;
 
 import com.google.common.collect.ImmutableSortedSet;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * One object DIET wants NetBox to hold: its key, the fields DIET manages with their desired values,
@@ -20,7 +18,7 @@ public final class DesiredObject {
 
   public DesiredObject(ObjectKey key, Map<String, ?> fields, Set<String> tags) {
     this.key = Objects.requireNonNull(key, "key");
-    this.fields = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(fields)));
+    this.fields = FieldMap.copyOf(fields);
     this.tags = ImmutableSortedSet.copyOf(tags);
   }
 

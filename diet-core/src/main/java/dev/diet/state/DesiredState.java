@@ -1,12 +1,12 @@
 package dev.diet.state;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +19,7 @@ public final class DesiredState {
   private final String planId;
   private final String fingerprint;
   private final ImmutableList<DesiredObject> objects;
-  private final ImmutableMap<ObjectKey, DesiredObject> byKey;
+  private final Map<ObjectKey, DesiredObject> byKey;
   private final ImmutableSortedMap<String, Integer> switchQuantities;
   private final GenerationCounts counts;
 
@@ -34,7 +34,8 @@ public final class DesiredState {
     List<DesiredObject> sorted = new ArrayList<>(objects);
     sorted.sort((a, b) -> a.key().compareTo(b.key()));
     this.objects = ImmutableList.copyOf(sorted);
-    Map<ObjectKey, DesiredObject> index = new LinkedHashMap<>();
+    // A presized HashMap: graphs run to hundreds of thousands of objects and are only looked up by key.
+    Map<ObjectKey, DesiredObject> index = new HashMap<>(sorted.size() * 4 / 3 + 1);
     for (DesiredObject o : sorted) {
       if (index.put(o.key(), o) != null) {
         throw new IllegalArgumentException("two desired objects share the key " + o.key());
@@ -45,7 +46,7 @@ public final class DesiredState {
         }
       }
     }
-    this.byKey = ImmutableMap.copyOf(index);
+    this.byKey = Collections.unmodifiableMap(index);
     this.switchQuantities = ImmutableSortedMap.copyOf(switchQuantities);
     this.counts = Objects.requireNonNull(counts, "counts");
   }

@@ -80,7 +80,11 @@ public final class ObjectKey implements Comparable<ObjectKey> {
   @Override
   public int compareTo(ObjectKey o) {
     int c = kind.compareTo(o.kind);
-    return c != 0 ? c : text.compareTo(o.text);
+    if (c != 0) {
+      return c;
+    }
+    // Same owner and kind: the texts share their prefix, so the paths decide (and compare faster).
+    return owner.equals(o.owner) ? path.compareTo(o.path) : text.compareTo(o.text);
   }
 
   @Override

@@ -144,15 +144,15 @@ class GenerationProblemsTest {
   void nicPortsAreCheckedWithoutTransceivers() {
     Problem p = onlyError(editConnection(TestPlans.example1(), "gpu-small", "fe", c -> c.withPortIndex(1)));
     assertThat(p.code()).isEqualTo("nic_port_out_of_range");
-    assertThat(p.path()).isEqualTo("server_connections[0]");
+    assertThat(p.path()).isEqualTo("server_connections[0].ports_per_connection");
     assertThat(p.message()).contains("ports 1..2", "2 port(s)");
   }
 
   @Test
   void railOptimizedNeedsARail() {
     Problem p = onlyError(editConnection(TestPlans.example2("1-8", 4, 4), "gpu", "BE-RAIL-2", c -> c.withRail(Optional.empty())));
-    assertThat(p.code()).isEqualTo("rail_missing");
-    assertThat(p.path()).isEqualTo("server_connections[2].rail");
+    assertThat(p.code()).isEqualTo("missing_rail");
+    assertThat(p.path()).isEqualTo("server_connections[2].distribution");
   }
 
   /** Decision #8: names are unique per site, case-insensitively. */
@@ -162,7 +162,7 @@ class GenerationProblemsTest {
     ServerClass other = base.serverClasses().get(0).withServerClassId("GPU-small");
     Plan plan = base.withServerClasses(base.serverClasses().get(0), other);
     Problem p = onlyError(plan);
-    assertThat(p.code()).isEqualTo("device_name_collision");
+    assertThat(p.code()).isEqualTo("name_collision");
     // GPU-small is named first (code-point order), so the error sits on the class named second.
     assertThat(p.path()).isEqualTo("server_classes[0]");
     assertThat(p.message()).contains("gpu-small-001", "server class GPU-small", "server class gpu-small");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diet.plan.DeviceCategory;
 import dev.diet.plan.FabricClass;
 import dev.diet.plan.HedgehogRole;
+import dev.diet.plan.NamingTemplate;
+import dev.diet.plan.Plan;
 import dev.diet.plan.ServerClass;
 import dev.diet.plan.SwitchClass;
 import java.util.Map;
@@ -14,12 +16,12 @@ class NamingTest {
 
   @Test
   void slugKeepsUnderscoresAndCollapsesSeparators() {
-    assertThat(Naming.slug("compute_xpu")).isEqualTo("compute_xpu");
-    assertThat(Naming.slug("BE-RAIL")).isEqualTo("be-rail");
-    assertThat(Naming.slug("  GPU  B200 -- pool ")).isEqualTo("gpu-b200-pool");
-    assertThat(Naming.slug("Café_Ünïcode")).isEqualTo("cafe_unicode");
-    assertThat(Naming.slug("_-lead-and-trail-_")).isEqualTo("lead-and-trail");
-    assertThat(Naming.slug("a.b/c")).isEqualTo("abc");
+    assertThat(DeviceNames.slug("compute_xpu")).isEqualTo("compute_xpu");
+    assertThat(DeviceNames.slug("BE-RAIL")).isEqualTo("be-rail");
+    assertThat(DeviceNames.slug("  GPU  B200 -- pool ")).isEqualTo("gpu-b200-pool");
+    assertThat(DeviceNames.slug("Café_Ünïcode")).isEqualTo("cafe_unicode");
+    assertThat(DeviceNames.slug("_-lead-and-trail-_")).isEqualTo("lead-and-trail");
+    assertThat(DeviceNames.slug("a.b/c")).isEqualTo("abc");
   }
 
   @Test
@@ -27,9 +29,9 @@ class NamingTest {
     Naming naming = new Naming("hedgehog", Map.of());
     ServerClass gpu = ServerClass.builder().serverClassId("GPU B200").serverDeviceType("t").build();
     SwitchClass leaf = SwitchClass.builder().switchClassId("conv_leaf").fabricName("f").deviceTypeExtension("e").build();
-    assertThat(naming.serverName(gpu, Naming.slug(gpu.serverClassId()), 1)).isEqualTo("gpu-b200-001");
+    assertThat(naming.serverName(gpu, DeviceNames.slug(gpu.serverClassId()), 1)).isEqualTo("gpu-b200-001");
     assertThat(naming.serverName(gpu, "gpu", 1000)).isEqualTo("gpu-1000");
-    assertThat(naming.switchName(leaf, Naming.slug(leaf.switchClassId()), 2)).isEqualTo("conv_leaf-02");
+    assertThat(naming.switchName(leaf, DeviceNames.slug(leaf.switchClassId()), 2)).isEqualTo("conv_leaf-02");
     assertThat(naming.switchName(leaf, "leaf", 100)).isEqualTo("leaf-100");
   }
 
@@ -45,6 +47,21 @@ class NamingTest {
     assertThat(naming.serverName(gpu, "gpu-b200", 1)).isEqualTo("srv-gpu-b200-01");
     assertThat(naming.switchName(spine, "sp", 7)).isEqualTo("dc1-frontend-spine-spine-0-007");
     assertThat(naming.switchName(leaf, "lf", 7)).isEqualTo("lf-07");
+  }
+
+  /** Preflight names devices through DeviceNames; the generator must agree with it name for name. */
+  @Test
+  void agreesWithThePreflightNames() {
+    Plan plan = TestPlans.example1().withNamingTemplates(
+        NamingTemplate.builder().deviceCategory(DeviceCategory.SPINE).pattern("{site}-{fabric}-{index:03d}").build());
+    Naming naming = new Naming("lab", Map.of(DeviceCategory.SPINE, NameTemplate.parse("{site}-{fabric}-{index:03d}")));
+    for (SwitchClass sc : plan.switchClasses()) {
+      for (int i : new int[] {1, 7, 100, 1000}) {
+        assertThat(naming.switchName(sc, DeviceNames.slug(sc.switchClassId()), i)).isEqualTo(DeviceNames.switchName(plan, sc, i, "lab"));
+      }
+    }
+    ServerClass gpu = plan.serverClasses().get(0);
+    assertThat(naming.serverName(gpu, DeviceNames.slug(gpu.serverClassId()), 1234)).isEqualTo(DeviceNames.serverName(plan, gpu, 1234, "lab"));
   }
 
   @Test
