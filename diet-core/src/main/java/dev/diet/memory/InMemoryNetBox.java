@@ -102,6 +102,8 @@ public final class InMemoryNetBox implements NetBoxBackend {
           owned.add(toObserved(row));
           if (model == Model.INTERFACE) {
             external.addAll(externalReferences(row, plan));
+          } else if (model == Model.DEVICE) {
+            external.addAll(foreignComponents(row, plan));
           }
         }
       }
@@ -144,6 +146,42 @@ public final class InMemoryNetBox implements NetBoxBackend {
       if (cable != null && !plan.equals(cable.ownerPlan())) {
         long far = cable.ref(Fields.A_END) == iface.id ? cable.ref(Fields.B_END) : cable.ref(Fields.A_END);
         out.add(new ExternalReference(key, Model.CABLE.contentType(), cable.id, "cable #" + cable.id + " to " + interfaceLabel(far)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a deletion of an owned device would take with it that DIET does not own: IP addresses and
+   * cables on its other interfaces, and interfaces, bays or modules a person added (interfaces
+   * NetBox made from the device type's templates are the device's own).
+   */
+  private List<ExternalReference> foreignComponents(Row device, String plan) {
+    List<ExternalReference> out = new ArrayList<>();
+    ObjectKey key = ObjectKey.parse(device.ownerKey());
+    Row type = store.get(Model.DEVICE_TYPE, device.ref(Fields.DEVICE_TYPE));
+    Set<String> templateNames = new TreeSet<>();
+    templates(type == null ? null : type.text(Fields.INTERFACE_TEMPLATES)).forEach(t -> templateNames.add(t[0]));
+    for (Row part : store.componentsOf(device.id)) {
+      if (plan.equals(part.ownerPlan())) {
+        continue;
+      }
+      if (part.model == Model.INTERFACE) {
+        String label = interfaceLabel(part.id);
+        for (Row ip : store.ipsOn(part.id)) {
+          out.add(new ExternalReference(key, Model.IP_ADDRESS.contentType(), ip.id, "IP address " + ip.text("address") + " on " + label));
+        }
+        Row cable = part.cable == null ? null : store.get(Model.CABLE, part.cable);
+        if (cable != null && !plan.equals(cable.ownerPlan())) {
+          long far = cable.ref(Fields.A_END) == part.id ? cable.ref(Fields.B_END) : cable.ref(Fields.A_END);
+          out.add(new ExternalReference(key, Model.CABLE.contentType(), cable.id, "cable #" + cable.id + " on " + label + " to " + interfaceLabel(far)));
+        }
+        if (!templateNames.contains(part.text(Fields.NAME))) {
+          out.add(new ExternalReference(key, Model.INTERFACE.contentType(), part.id, "interface " + label + " added outside DIET"));
+        }
+      } else {
+        out.add(new ExternalReference(key, part.model.contentType(), part.id,
+            (part.model == Model.MODULE ? "module #" + part.id : "module bay '" + part.text(Fields.NAME) + "'") + " added outside DIET"));
       }
     }
     return out;

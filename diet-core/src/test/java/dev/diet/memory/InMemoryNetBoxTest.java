@@ -124,6 +124,19 @@ class InMemoryNetBoxTest {
   }
 
   @Test
+  void anIpAddressOnATemplateInterfaceOfAnOwnedDeviceIsAnExternalReferenceOfTheDevice() {
+    long server = device(fabric.serverKey(2));
+    long bmc = netbox.interfacesOf(server).stream().filter(i -> TestFabric.SERVER_TEMPLATE.equals(i.field(Fields.NAME))).findFirst().orElseThrow().id();
+    long ip = netbox.addIpAddress(bmc, "192.0.2.9/24");
+    assertThat(observe().externalReferences()).singleElement().satisfies(r -> {
+      assertThat(r.target()).isEqualTo(fabric.serverKey(2));
+      assertThat(r.kind()).isEqualTo("ipam.ipaddress");
+      assertThat(r.id()).isEqualTo(ip);
+      assertThat(r.description()).isEqualTo("IP address 192.0.2.9/24 on lab-srv-002:" + TestFabric.SERVER_TEMPLATE);
+    });
+  }
+
+  @Test
   void customFieldsMustBeDefinedForTheObjectType() {
     long leaf = device(fabric.leafKey(1));
     assertThatThrownBy(() -> netbox.edit(ObjectKind.DEVICE, leaf, "cf.nope", "x")).hasMessageContaining("custom field 'nope' is not defined");

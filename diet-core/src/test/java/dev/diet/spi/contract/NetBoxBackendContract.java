@@ -295,6 +295,34 @@ public abstract class NetBoxBackendContract {
   }
 
   @Test
+  void whatAPersonAddedToAnOwnedDeviceBlocksItsDeletion() {
+    TestFabric fabric = TestFabric.of("alpha").withServers(2);
+    DesiredState full = fabric.build();
+    applied(full, DiffOptions.defaults());
+    long server2 = observe(full).owned().get(fabric.serverKey(2)).id();
+    long mgmt = person.addInterface(server2, "mgmt0", "1000base-t");
+    long ip = person.addIpAddress(mgmt, "192.0.2.2/24");
+
+    List<ExternalReference> refs = observe(full).externalReferences().stream()
+        .filter(r -> r.target().equals(fabric.serverKey(2))).collect(Collectors.toList());
+    assertThat(refs).extracting(ExternalReference::kind).containsExactlyInAnyOrder("dcim.interface", "ipam.ipaddress");
+    assertThat(refs).extracting(ExternalReference::id).containsExactlyInAnyOrder(mgmt, ip);
+
+    DesiredState smaller = fabric.withServers(1).build();
+    Preview preview = reconciler.plan(smaller, DiffOptions.defaults());
+    DeletionConflict conflict = (DeletionConflict) preview.conflicts().get(0);
+    assertThat(preview.conflicts()).hasSize(1);
+    assertThat(conflict.key()).isEqualTo(fabric.serverKey(2));
+    assertThat(reconciler.apply(preview).succeeded()).isTrue();
+    assertThat(person.exists(ObjectKind.DEVICE, server2)).isTrue();
+
+    DiffOptions force = DiffOptions.defaults().withResolutions(Resolutions.none().with(conflict.id(), Resolution.FORCE));
+    assertThat(reconciler.planAndApply(smaller, force).succeeded()).isTrue();
+    assertThat(person.exists(ObjectKind.DEVICE, server2)).isFalse();
+    assertThat(person.exists(ObjectKind.INTERFACE, mgmt)).isFalse();
+  }
+
+  @Test
   void aCableToAnUnownedInterfaceIsAnExternalReferenceAndBlocksThePlannedCable() {
     TestFabric fabric = TestFabric.of("alpha").withServers(1);
     DesiredState desired = fabric.build();
