@@ -54,7 +54,9 @@ public final class Operation {
     if (action != Action.CREATE && netboxId.isEmpty()) {
       throw new IllegalArgumentException(action + " of " + key + " needs the NetBox id of the object");
     }
-    if ((action == Action.CREATE || action == Action.UPDATE || action == Action.ADOPT) && ownership == null) {
+    if ((action == Action.CREATE || action == Action.UPDATE || action == Action.ADOPT)
+        && ownership == null
+        && !key.isReference()) {
       throw new IllegalArgumentException(action + " of " + key + " needs the ownership mark to write");
     }
   }
@@ -95,7 +97,10 @@ public final class Operation {
     return addTags;
   }
 
-  /** The mark to write (create, update, adopt); absent for delete and orphan. */
+  /**
+   * The mark to write (create, update, adopt of owned kinds); absent for delete, orphan and for
+   * reference data, which never carries a mark.
+   */
   public Optional<Ownership> ownership() {
     return Optional.ofNullable(ownership);
   }

@@ -5,25 +5,47 @@ import dev.diet.state.ObjectKey;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ownership mark DIET keeps on every object it manages: the owning plan, the object's key, the
  * values DIET last applied to the fields it manages (their names are the managed-field set), and
  * the values of unmanaged fields as DIET last saw them (to report people's changes to them).
+ *
+ * <p>Two optional parts: the fields a person told DIET to stop managing ({@code released}; the
+ * plan may list them, DIET leaves them alone), and the fingerprint of the plan that last wrote the
+ * object (tells an object deleted outside DIET from one the plan just added).
  */
 public final class Ownership {
   private final String planId;
   private final ObjectKey key;
   private final SortedMap<String, Object> applied;
   private final SortedMap<String, Object> seen;
+  private final SortedSet<String> released;
+  private final String planFingerprint;
 
   public Ownership(String planId, ObjectKey key, Map<String, ?> applied, Map<String, ?> seen) {
+    this(planId, key, applied, seen, Set.of(), null);
+  }
+
+  public Ownership(
+      String planId,
+      ObjectKey key,
+      Map<String, ?> applied,
+      Map<String, ?> seen,
+      Set<String> released,
+      String planFingerprint) {
     this.planId = Objects.requireNonNull(planId, "planId");
     this.key = Objects.requireNonNull(key, "key");
     this.applied = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(applied)));
     this.seen = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(seen)));
+    this.released = Collections.unmodifiableSortedSet(new TreeSet<>(released));
+    this.planFingerprint = planFingerprint == null || planFingerprint.isEmpty() ? null : planFingerprint;
   }
 
   public String planId() {
@@ -44,13 +66,28 @@ public final class Ownership {
     return seen;
   }
 
+  /** Fields DIET no longer manages on this object because a person chose so; never written again. */
+  public SortedSet<String> released() {
+    return released;
+  }
+
+  /** Fingerprint of the plan whose apply last wrote this mark, when recorded. */
+  public Optional<String> planFingerprint() {
+    return Optional.ofNullable(planFingerprint);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Ownership)) {
       return false;
     }
     Ownership w = (Ownership) o;
-    return planId.equals(w.planId) && key.equals(w.key) && applied.equals(w.applied) && seen.equals(w.seen);
+    return planId.equals(w.planId)
+        && key.equals(w.key)
+        && applied.equals(w.applied)
+        && seen.equals(w.seen)
+        && released.equals(w.released)
+        && Objects.equals(planFingerprint, w.planFingerprint);
   }
 
   @Override
@@ -60,6 +97,8 @@ public final class Ownership {
 
   @Override
   public String toString() {
-    return "Ownership{" + planId + ", " + key + ", applied=" + applied + ", seen=" + seen + "}";
+    return "Ownership{" + planId + ", " + key + ", applied=" + applied + ", seen=" + seen
+        + (released.isEmpty() ? "" : ", released=" + released)
+        + (planFingerprint == null ? "" : ", fp=" + planFingerprint) + "}";
   }
 }

@@ -34,6 +34,14 @@ public final class ObservedObject {
     this.ownership = ownership;
   }
 
+  /**
+   * The value observe reports for a reference to an object without a key: {@code <content
+   * type>#<id>}, e.g. {@code dcim.interface#42}. It never equals a desired {@link dev.diet.state.Ref}.
+   */
+  public static String foreignRef(ObjectKind kind, long id) {
+    return kind.contentType() + "#" + id;
+  }
+
   public ObjectKind kind() {
     return kind;
   }

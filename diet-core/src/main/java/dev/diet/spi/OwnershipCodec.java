@@ -3,6 +3,7 @@ package dev.diet.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diet.diff.Ownership;
@@ -10,6 +11,8 @@ import dev.diet.state.ObjectKey;
 import dev.diet.state.Ref;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and writes the {@link OwnershipFields#STATE} JSON every backend stores on owned objects. */
 public final class OwnershipCodec {
@@ -29,6 +32,11 @@ public final class OwnershipCodec {
     root.put("v", VERSION);
     root.set("applied", values(ownership.applied()));
     root.set("seen", values(ownership.seen()));
+    if (!ownership.released().isEmpty()) {
+      ArrayNode released = root.putArray("released");
+      ownership.released().forEach(released::add);
+    }
+    ownership.planFingerprint().ifPresent(fp -> root.put("fp", fp));
     return root;
   }
 
@@ -45,11 +53,19 @@ public final class OwnershipCodec {
   public static Ownership fromNode(String planId, String key, JsonNode state) {
     Map<String, Object> applied = new LinkedHashMap<>();
     Map<String, Object> seen = new LinkedHashMap<>();
+    Set<String> released = new TreeSet<>();
+    String fp = null;
     if (state != null && state.isObject()) {
       read(state.get("applied"), applied);
       read(state.get("seen"), seen);
+      JsonNode r = state.get("released");
+      if (r != null && r.isArray()) {
+        r.forEach(n -> released.add(n.asText()));
+      }
+      JsonNode f = state.get("fp");
+      fp = f == null || f.isNull() ? null : f.asText();
     }
-    return new Ownership(planId, ObjectKey.parse(key), applied, seen);
+    return new Ownership(planId, ObjectKey.parse(key), applied, seen, released, fp);
   }
 
   /** The JSON form of one field value. */

@@ -7,8 +7,9 @@ public final class OwnershipFields {
   /** Text: the object's {@link dev.diet.state.ObjectKey}. */
   public static final String KEY = "diet_key";
   /**
-   * JSON: {@code {"v":1,"applied":{field:value,...},"seen":{field:value,...}}}; references are
-   * written as {@code {"ref":"<key>"}}. {@link OwnershipCodec} reads and writes it.
+   * JSON: {@code {"v":1,"applied":{field:value,...},"seen":{field:value,...}}} plus, when present,
+   * {@code "released":[field,...]} and {@code "fp":"<plan fingerprint>"}; references are written as
+   * {@code {"ref":"<key>"}}. {@link OwnershipCodec} reads and writes it.
    */
   public static final String STATE = "diet_state";
   /** Tag slug that protects an owned object from deletion by DIET. */

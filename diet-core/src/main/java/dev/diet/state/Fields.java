@@ -25,6 +25,8 @@ public final class Fields {
   public static final String MODULE_BAY = "module_bay";
   public static final String MODULE = "module";
   public static final String LABEL = "label";
+  /** Free text people write; DIET never manages it, observe reports it so edits show as unmanaged changes. */
+  public static final String DESCRIPTION = "description";
   public static final String SERIAL = "serial";
   public static final String TYPE = "type";
   public static final String ENABLED = "enabled";
