@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
     name = "apply",
     sortOptions = false,
     description = {
-      "Make NetBox match the plan. Shows the preview and asks for 'yes' on a terminal; elsewhere pass --yes,",
-      "or --preview FILE to apply exactly a preview saved by diet plan --out FILE (refused if NetBox or the plan changed since).",
+      "Make NetBox match the plan. Shows the preview and asks for 'yes' on a terminal; elsewhere pass --yes, or --preview FILE"
+          + " to apply exactly a preview saved by diet plan --out FILE (refused if NetBox or the plan changed since).",
       "Exit code 0 when applied (or nothing to do), 3 when the preview is stale, 1 on any other error (including a bad command line)."
     })
 final class ApplyCommand extends ReconcileCommand {

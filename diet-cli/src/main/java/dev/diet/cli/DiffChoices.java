@@ -15,11 +15,9 @@ final class DiffChoices {
   @Option(
       names = "--deletion-policy",
       paramLabel = "POLICY",
-      description = {
-        "What happens to objects DIET created that are no longer in the plan:",
-        "delete (default; more than 10 devices need --approve-deletions), orphan (keep them, remove DIET's mark),",
-        "warn (every deletion needs --approve-deletions)."
-      })
+      description = "What happens to objects DIET created that are no longer in the plan: delete (default; more than"
+          + " 10 devices need --approve-deletions), orphan (keep them, remove DIET's mark), warn (every deletion needs"
+          + " --approve-deletions).")
   String deletionPolicy;
 
   @Option(names = "--approve-deletions", description = "Approve the deletions the preview lists as needing approval.")
@@ -28,10 +26,8 @@ final class DiffChoices {
   @Option(
       names = "--resolve",
       paramLabel = "CONFLICT=RESOLUTION",
-      description = {
-        "Settle a conflict the preview lists: its id (e.g. lab_two_tor:device:server/worker/1#status=apply_diet),",
-        "or a conflict type for all of that type (field=apply_diet). Repeatable."
-      })
+      description = "Settle a conflict the preview lists, by its id (lab_two_tor:device:server/worker/1#status=apply_diet)"
+          + " or for every conflict of a type (field=apply_diet). Repeatable.")
   List<String> resolve = new ArrayList<>();
 
   boolean given() {

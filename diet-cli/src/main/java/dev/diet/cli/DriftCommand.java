@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
     name = "drift",
     sortOptions = false,
     description = {
-      "Show what changed in NetBox outside DIET since it last applied the plan: managed fields a person edited (!),",
-      "objects deleted outside DIET (+, apply recreates them), owned objects no longer in the plan (-), and changes to fields DIET does not manage (#).",
+      "Show what changed in NetBox outside DIET since it last applied the plan: managed fields a person edited (!), objects"
+          + " deleted outside DIET (+, apply recreates them), owned objects no longer in the plan (-), and changes to fields"
+          + " DIET does not manage (#).",
       "Exit code 0 when nothing DIET manages drifted, 2 when something did, 1 on any error (including a bad command line)."
     })
 final class DriftCommand extends ReconcileCommand {

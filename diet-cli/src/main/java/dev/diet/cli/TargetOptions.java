@@ -8,11 +8,9 @@ final class TargetOptions {
   @Option(
       names = {"-t", "--target"},
       paramLabel = "TARGET",
-      description = {
-        "NetBox to work on: an embedded H2 database in ./.diet/ (the default, created on first use),",
-        "a JDBC URL (jdbc:postgresql://HOST/DB, jdbc:h2:...) or the NetBox API (https://netbox.example.com).",
-        "Default: the environment variable DIET_TARGET, else ./.diet/."
-      })
+      description = "NetBox to work on: a JDBC URL (jdbc:postgresql://HOST/DB, jdbc:h2:...) or the NetBox API"
+          + " (https://netbox.example.com). Default: the environment variable DIET_TARGET, else an embedded H2 database"
+          + " in ./.diet/, created on first use.")
   String target;
 
   @Option(names = "--db-user", paramLabel = "USER", description = "Database user for a jdbc: target; the password comes from PGPASSWORD.")
