@@ -65,6 +65,9 @@ public final class Main {
   boolean verbose;
 
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));

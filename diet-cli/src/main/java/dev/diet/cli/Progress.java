@@ -32,7 +32,7 @@ final class Progress implements ProgressListener {
   }
 
   @Override
-  public void started(Phase phase, String detail, long total) {
+  public synchronized void started(Phase phase, String detail, long total) {
     this.label = label(phase, detail);
     this.total = total;
     this.done = 0;
@@ -42,14 +42,14 @@ final class Progress implements ProgressListener {
   }
 
   @Override
-  public void progressed(Phase phase, String detail, long done, long total) {
+  public synchronized void progressed(Phase phase, String detail, long done, long total) {
     this.done = done;
     this.total = total;
     draw(false);
   }
 
   @Override
-  public void finished(Phase phase, String detail) {
+  public synchronized void finished(Phase phase, String detail) {
     if (total > 0 && done < total) {
       done = total;
     }
