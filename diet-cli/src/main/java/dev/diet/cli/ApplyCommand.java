@@ -61,6 +61,11 @@ final class ApplyCommand extends ReconcileCommand {
       String saved = readPreview();
       String fingerprint = PreviewJson.fingerprint(saved);
       String planId = CliJson.parse(saved).path("plan").asText();
+      String madeAgainst = CliJson.parse(saved).path("backend").asText();
+      if (!madeAgainst.equals(backendDescription)) {
+        throw new DietException("preview " + previewFile + " was made against " + madeAgainst + ", not " + backendDescription,
+            "pass the --target the preview was made with, or make a new preview with diet plan " + planFile + targetArgs() + " --out FILE");
+      }
       if (!planId.equals(desired.planId())) {
         throw new DietException("preview " + previewFile + " is for plan " + planId + ", not " + desired.planId() + " (" + planFile + ")",
             "pass the plan file the preview was made from, or make a new preview with diet plan " + planFile + " --out FILE");

@@ -67,6 +67,9 @@ abstract class ReconcileCommand implements Callable<Integer> {
     }
   }
 
+  /** The open backend's {@link NetBoxBackend#describe()}, set before {@link #run}. */
+  String backendDescription = "";
+
   Env env() {
     return main.env();
   }
@@ -89,6 +92,7 @@ abstract class ReconcileCommand implements Callable<Integer> {
       validateOptions();
       DesiredState desired = load(ui);
       try (NetBoxBackend backend = Targets.open(target, env)) {
+        backendDescription = backend.describe();
         Reconciler reconciler = Reconciler.builder(backend).listener(progress).chunkSize(target.chunkSize).build();
         return run(reconciler, desired, ui);
       }

@@ -262,6 +262,12 @@ class ReconcileCommandsTest {
     assertThat(foreign.code).isEqualTo(1);
     assertThat(foreign.err).contains("is for plan other_lab, not lab_two_tor");
 
+    assertThat(cli.run("plan", LAB, "--out", "here.json").code).isEqualTo(2);
+    cli.withBackends(target -> new Failing(new InMemoryNetBox()));
+    Cli.Run elsewhere = cli.run("apply", LAB, "--preview", "here.json");
+    assertThat(elsewhere.code).isEqualTo(1);
+    assertThat(elsewhere.err).contains("was made against in-memory NetBox, not failing NetBox", "pass the --target the preview was made with");
+
     Cli.Run both = cli.run("apply", LAB, "--preview", "other.json", "--yes");
     assertThat(both.code).isEqualTo(1);
     assertThat(both.err).contains("--preview and --yes exclude each other");
