@@ -51,6 +51,8 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
   private final String description;
   private final Connection keeper;
   private final Map<String, Integer> contentTypes;
+  private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
 
   private JdbcNetBoxBackend(Dialect dialect, String url, Properties properties, String description) {
     this.dialect = dialect;
@@ -138,6 +140,38 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
   }
 
   // ---- connections and schema ----------------------------------------------------------------
+
+  /** A pooled connection in auto-commit mode; give it back with {@link #release}. */
+  private Connection acquire() {
+    if (closed) {
+      throw new IllegalStateException(description + " is closed");
+    }
+    Connection c = idle.pollFirst();
+    return c != null ? c : open();
+  }
+
+  /** Returns a healthy connection to the pool; a broken one (or any, after close) is closed. */
+  private void release(Connection c, boolean healthy) {
+    if (healthy && !closed) {
+      try {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+        if (c.isReadOnly()) {
+          c.setReadOnly(false);
+        }
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        if (idle.size() < 4) {
+          idle.addFirst(c);
+          return;
+        }
+      } catch (SQLException e) {
+        // Not reusable; closed below.
+      }
+    }
+    closeQuietly(c);
+  }
 
   private Connection open() {
     try {
@@ -268,7 +302,8 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
 
   @Override
   public ObservedState observe(ObserveScope scope, ProgressListener listener) {
-    Connection c = open();
+    Connection c = acquire();
+    boolean healthy = false;
     try {
       c.setAutoCommit(false);
       if (dialect == Dialect.POSTGRES) {
@@ -277,12 +312,13 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
       }
       ObservedState state = new Observer(new Db(c, dialect), contentTypes, scope.planId()).observe(scope, listener);
       c.commit();
+      healthy = true;
       return state;
     } catch (SQLException e) {
       throw new DatabaseUnreachableException("observing " + description + " failed: " + e.getMessage(),
           "check the database connection and run the command again", e);
     } finally {
-      closeQuietly(c);
+      release(c, healthy);
     }
   }
 
@@ -291,7 +327,8 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
   @Override
   public ApplyReport apply(ChangeSet changeSet, ApplyOptions options, ProgressListener listener) {
     List<Operation> ops = changeSet.operations();
-    Connection c = open();
+    Connection c = acquire();
+    boolean healthy = false;
     Operation current = null;
     String requestId = null;
     try {
@@ -317,6 +354,7 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
             applier.execute(current);
           } catch (Applier.RuleViolation e) {
             rollbackQuietly(c);
+            healthy = true;
             listener.finished(Phase.APPLY, kind.wire());
             return failed(current, current.action() + " " + current.displayName() + ": " + e.getMessage(), requestId);
           }
@@ -332,6 +370,7 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
       listener.started(Phase.APPLY, "write", 1);
       applier.finish(table -> listener.progressed(Phase.APPLY, "write " + table, 0, 1));
       c.commit();
+      healthy = true;
       listener.finished(Phase.APPLY, "write");
       return new ApplyReport(done, List.of(), false, requestId);
     } catch (SQLException e) {
@@ -344,7 +383,7 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
       }
       return failed(blamed, what + e.getMessage() + " (nothing was written)", requestId);
     } finally {
-      closeQuietly(c);
+      release(c, healthy);
     }
   }
 
@@ -360,8 +399,6 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           if (!rs.getBoolean(1)) {
-            rollbackQuietly(c);
-            closeQuietly(c);
             throw locked(planId, null);
           }
         }
@@ -373,8 +410,6 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
       ps.executeUpdate();
     } catch (SQLException e) {
       if (e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState())) {
-        rollbackQuietly(c);
-        closeQuietly(c);
         throw locked(planId, e);
       }
       throw e;
@@ -405,6 +440,19 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
     return open();
   }
 
+  /** Runs work on a pooled connection (the harness's and tools' way to avoid reconnecting). */
+  <T> T withConnection(java.util.function.Function<Connection, T> work) {
+    Connection c = acquire();
+    boolean healthy = false;
+    try {
+      T result = work.apply(c);
+      healthy = true;
+      return result;
+    } finally {
+      release(c, healthy);
+    }
+  }
+
   Dialect dialect() {
     return dialect;
   }
@@ -415,6 +463,10 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
 
   @Override
   public void close() {
+    closed = true;
+    for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      closeQuietly(c);
+    }
     if (keeper != null) {
       closeQuietly(keeper);
     }

@@ -36,19 +36,16 @@ public final class SqlPerson implements ManualChanges {
   }
 
   private <T> T tx(Work<T> work) {
-    try (Connection c = backend.connection()) {
-      c.setAutoCommit(false);
+    return backend.withConnection(c -> {
       try {
+        c.setAutoCommit(false);
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    });
   }
 
   private static OffsetDateTime now() {
