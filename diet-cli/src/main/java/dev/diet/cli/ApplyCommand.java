@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diet.DietException;
 import dev.diet.diff.Action;
+import dev.diet.diff.Resolution;
 import dev.diet.reconcile.ApplyOutcome;
 import dev.diet.reconcile.Preview;
 import dev.diet.reconcile.PreviewJson;
@@ -166,9 +167,10 @@ final class ApplyCommand extends ReconcileCommand {
       return;
     }
     if (report.succeeded()) {
+      long kept = outcome.preview().conflicts().stream()
+          .filter(c -> c.resolution() == Resolution.KEEP_MANUAL || c.resolution() == Resolution.SKIP).count();
       ui.result("Apply complete! Resources: " + report.done(Action.CREATE) + " added, " + changed(report) + " changed, "
-          + report.done(Action.DELETE) + " destroyed." + (outcome.preview().conflictCount() > 0
-              ? " " + outcome.preview().conflictCount() + " conflicts left as they are (see the preview)." : ""));
+          + report.done(Action.DELETE) + " destroyed." + (kept > 0 ? " " + kept + " conflicts kept as they are in NetBox (see the preview)." : ""));
       return;
     }
     ui.result("Apply failed: " + report.failures().size() + " operation" + (report.failures().size() == 1 ? "" : "s") + " failed.");

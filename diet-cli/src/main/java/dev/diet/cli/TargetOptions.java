@@ -19,8 +19,11 @@ final class TargetOptions {
   @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the NetBox API token for an http(s): target (default: NETBOX_TOKEN).")
   Path tokenFile;
 
-  @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM certificate(s) to trust for an https: target, besides the system's.")
+  @Option(names = "--ca-cert", paramLabel = "FILE", description = "For an https: target, trust only the PEM certificate(s) in FILE (e.g. your internal CA) instead of Java's defaults.")
   Path caCert;
+
+  @Option(names = "--trust-store", paramLabel = "FILE", description = "For an https: target, trust the certificates of this PKCS12 or JKS key store (password: DIET_TRUST_STORE_PASSWORD) instead of Java's defaults.")
+  Path trustStore;
 
   @Option(names = "--chunk-size", paramLabel = "N", description = "Most objects per database batch or API request (default: ${DEFAULT-VALUE}).", defaultValue = "500")
   int chunkSize;

@@ -1,8 +1,12 @@
 package dev.diet.cli;
 
 import dev.diet.DietException;
+import dev.diet.netbox.jdbc.JdbcNetBoxBackend;
+import dev.diet.netbox.rest.RestConfig;
+import dev.diet.netbox.rest.RestNetBoxBackend;
 import dev.diet.spi.NetBoxBackend;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,16 +49,35 @@ final class Targets {
     throw new DietException("unknown target '" + target + "'", FORMS);
   }
 
+  /** The embedded H2 database in {@code dir}, created on first use. */
   static NetBoxBackend embedded(Path dir) {
-    throw new DietException("the embedded database is not part of this build yet (" + dir + ")", FORMS);
+    return JdbcNetBoxBackend.embedded(dir);
   }
 
+  /** A NetBox database (PostgreSQL) or an H2 database by JDBC URL. */
   static NetBoxBackend jdbc(String url, String user, String password) {
-    throw new DietException("JDBC targets are not part of this build yet (" + url + ")", FORMS);
+    return JdbcNetBoxBackend.connect(url, user, password);
   }
 
+  /** The NetBox REST API; checks the version and the token on connect. */
   static NetBoxBackend rest(String url, String token, TargetOptions options, Env env) {
-    throw new DietException("NetBox API targets are not part of this build yet (" + url + ")", FORMS);
+    RestConfig.Builder config;
+    try {
+      config = RestConfig.builder(URI.create(url), token);
+    } catch (IllegalArgumentException e) {
+      throw new DietException("bad NetBox URL '" + url + "': " + e.getMessage(), "give NetBox's base URL, e.g. https://netbox.example.com");
+    }
+    config.chunkSize(options.chunkSize);
+    if (options.caCert != null) {
+      config.trustStore(TrustStores.fromPem(env.resolve(options.caCert), options.caCert.toString()), TrustStores.PASSWORD);
+    } else if (options.trustStore != null) {
+      Path store = env.resolve(options.trustStore);
+      if (!Files.isRegularFile(store)) {
+        throw new DietException("trust store " + options.trustStore + " does not exist", "give a PKCS12 or JKS file, or --ca-cert FILE with PEM certificates");
+      }
+      config.trustStore(store, env.var("DIET_TRUST_STORE_PASSWORD").map(String::toCharArray).orElse(null));
+    }
+    return RestNetBoxBackend.connect(config.build());
   }
 
   /** The API token: the first line of --token-file, else NETBOX_TOKEN. Never printed. */

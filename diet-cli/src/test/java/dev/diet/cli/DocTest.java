@@ -52,8 +52,6 @@ class DocTest {
   private void runDocument(String name) throws IOException {
     Path file = ROOT.resolve(name);
     assertThat(file).as(name + " exists").exists();
-    org.junit.jupiter.api.Assumptions.assumeTrue(name.equals("README.md") || DocTargets.EMBEDDED,
-        "the tour edits the embedded database, which lands with the JDBC backend");
     List<Command> commands = commands(name, Files.readString(file));
     assertThat(commands).as(name + " has shell blocks").isNotEmpty();
     Path dir = Files.createDirectories(scratch.resolve(name.replace('/', '_')));

@@ -361,6 +361,11 @@ class ReconcileCommandsTest {
       }
     });
     assertThat(created).containsExactly("worker-004", "worker-005");
+    cli.netbox().edit(ObjectKind.DEVICE, deviceId("worker-001"), "status", "offline");
+    Cli.Run withConflict = cli.run("apply", SCALED, "--yes");
+    assertThat(withConflict.code).isZero();
+    assertThat(withConflict.out).contains("Apply complete! Resources: 18 added, 0 changed, 0 destroyed. 1 conflicts kept as they are in NetBox");
+    cli.netbox().edit(ObjectKind.DEVICE, deviceId("worker-001"), "status", "planned");
     assertThat(cli.run("apply", SCALED, "--yes").code).isZero();
     assertThat(cli.run("plan", SCALED).code).isZero();
     assertThat(cli.netbox().count(ObjectKind.DEVICE)).isEqualTo(7);
@@ -446,8 +451,12 @@ class ReconcileCommandsTest {
     Cli.Run plan = cli.run("plan", LAB);
     assertThat(plan.code).isEqualTo(2);
     assertThat(plan.out).contains("! device worker-002", "id lab_two_tor:device:server/worker/2#status", "0 to change, 0 to destroy, 1 conflicts.");
+    Cli.Run kept = cli.run("apply", LAB, "--yes");
+    assertThat(kept.code).isZero();
+    assertThat(kept.out).endsWith("Nothing to apply; NetBox was not changed.\n");
     Cli.Run apply = cli.run("apply", LAB, "--yes", "--resolve", "lab_two_tor:device:server/worker/2#status=apply_diet");
     assertThat(apply.code).as(apply.toString()).isZero();
+    assertThat(apply.out).endsWith("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.\n");
     assertThat(cli.netbox().findDevice("hedgehog", "worker-002").orElseThrow().field("status")).isEqualTo("planned");
     assertThat(cli.run("drift", LAB).code).isZero();
   }
