@@ -89,7 +89,8 @@ final class Progress implements ProgressListener {
     }
     double s = seconds();
     if (s > 0 && done > 0) {
-      b.append(String.format(Locale.ROOT, " %,8.0f/s", done / s));
+      double rate = done / s;
+      b.append(String.format(Locale.ROOT, rate < 10 ? " %8.1f/s" : " %,8.0f/s", rate));
     }
     return b.toString();
   }
