@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "apply",
     sortOptions = false,
+    header = "Make NetBox match the plan, after a review.",
     description = {
       "Make NetBox match the plan. Shows the preview and asks for 'yes' on a terminal; elsewhere pass --yes, or --preview FILE"
           + " to apply exactly a preview saved by diet plan --out FILE (refused if NetBox or the plan changed since).",

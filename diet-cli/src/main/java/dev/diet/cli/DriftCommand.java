@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "drift",
     sortOptions = false,
+    header = "Show what changed in NetBox outside DIET.",
     description = {
       "Show what changed in NetBox outside DIET since it last applied the plan: managed fields a person edited (!), objects"
           + " deleted outside DIET (+, apply recreates them), owned objects no longer in the plan (-), and changes to fields"

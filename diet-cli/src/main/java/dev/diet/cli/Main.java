@@ -26,6 +26,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Plans network fabrics and keeps their NetBox inventory in step.",
+    footer = {
+      "",
+      "Start with: diet validate PLAN, diet plan PLAN, diet apply PLAN. NetBox: --target (default: ./.diet/, an embedded database).",
+      "Exit codes: 0 done or in sync; 1 error; 2 changes or drift (plan, drift, status), bad command line (validate, generate);"
+          + " 3 stale preview (apply). See docs/cli.md."
+    },
     subcommands = {
       ValidateCommand.class,
       GenerateCommand.class,

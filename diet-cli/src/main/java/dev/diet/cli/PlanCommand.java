@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     sortOptions = false,
+    header = "Preview what apply would change in NetBox.",
     description = {
       "Show what apply would change in NetBox (+ create, ~ change, - delete, ! conflict), without changing anything.",
       "Exit code 0 when NetBox matches the plan, 2 when there are changes or conflicts, 1 on any error (including a bad command line)."

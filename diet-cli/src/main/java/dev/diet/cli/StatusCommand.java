@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "status",
     sortOptions = false,
+    header = "Say whether NetBox matches the plan.",
     description = {
       "Say where NetBox stands against the plan: in_sync, drift_detected (something to apply) or conflicts (a person's decision needed).",
       "Exit code 0 when in_sync, 2 when drift_detected or conflicts, 1 on any error (including a bad command line)."
