@@ -57,10 +57,6 @@ final class Env {
     return new Env(cwd, vars, terminal, input, backends, process);
   }
 
-  Path cwd() {
-    return cwd;
-  }
-
   /** A path from the command line, relative to the working directory (kept as written in the real process). */
   Path resolve(Path path) {
     return process ? path : cwd.resolve(path);

@@ -38,18 +38,6 @@ final class Ui {
     return err;
   }
 
-  boolean quiet() {
-    return quiet;
-  }
-
-  boolean verbose() {
-    return verbose;
-  }
-
-  boolean color() {
-    return color;
-  }
-
   /** Prints a report (preview, drift): whole with colours on a terminal, only its last line with -q. */
   void report(String text) {
     if (quiet) {
@@ -76,14 +64,6 @@ final class Ui {
   void result(String line) {
     out.println(paintLine(line));
     out.flush();
-  }
-
-  /** A remark on standard error, hidden by -q. */
-  void note(String line) {
-    if (!quiet) {
-      err.println(line);
-      err.flush();
-    }
   }
 
   /** A user mistake or an environment problem: what happened, what to do, and the trace with -v. */
