@@ -43,6 +43,14 @@ class PostgresTargetTest {
       assertThat(drift.code).as(drift.toString()).isEqualTo(2);
       assertThat(drift.out).contains("! device worker-002");
 
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO django_migrations (app, name, applied) VALUES ('dcim', '9999_from_the_future', now())");
+      }
+      Cli.Run newer = cli.run(concat(new String[] {"plan", LAB, "--json"}, target));
+      assertThat(newer.code).isEqualTo(1);
+      assertThat(newer.err).contains("newer NetBox schema", "What to do: use a DIET release that supports");
+      assertThat(newer.out).contains("\"schema\" : \"diet.error/v1\"");
+
       Cli.Run noPassword = cli.run(Env.in(dir), concat(new String[] {"status", LAB}, target));
       assertThat(noPassword.code).isEqualTo(1);
       assertThat(noPassword.err).contains("Error: ", "What to do: ").doesNotContain(db.password() + " ");
