@@ -84,7 +84,7 @@ abstract class ReconcileCommand implements Callable<Integer> {
     Env env = env();
     boolean color = env.terminal() && !noColor && env.var("NO_COLOR").isEmpty() && !"dumb".equals(env.var("TERM").orElse(""));
     Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), color && !json, quiet, verbose());
-    Progress progress = new Progress(ui.err(), env.terminal() && !noColor && !quiet, verbose() && !quiet, System::nanoTime);
+    Progress progress = new Progress(ui.err(), color && !quiet, verbose() && !quiet, System::nanoTime);
     try {
       if (target.chunkSize < 1) {
         throw new UsageException("--chunk-size must be at least 1, got " + target.chunkSize, "leave it out for the default of 500");

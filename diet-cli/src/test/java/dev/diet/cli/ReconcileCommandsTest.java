@@ -474,7 +474,9 @@ class ReconcileCommandsTest {
     Cli.Run plain = cli.run(terminal, "plan", LAB, "--no-color");
     assertThat(plain.out + plain.err).doesNotContain("\u001B[");
     Cli.Run noColorEnv = cli.run(terminal.withVars(Map.of("NO_COLOR", "1")), "plan", LAB);
-    assertThat(noColorEnv.out).doesNotContain("\u001B[");
+    assertThat(noColorEnv.out + noColorEnv.err).doesNotContain("\u001B[");
+    Cli.Run dumb = cli.run(terminal.withVars(Map.of("TERM", "dumb")), "plan", LAB);
+    assertThat(dumb.out + dumb.err).doesNotContain("\u001B[").doesNotContain("\r");
     Cli.Run quiet = cli.run(terminal, "plan", LAB, "-q");
     assertThat(quiet.err).isEmpty();
     assertThat(quiet.out).isEqualTo(Ui.BOLD + "No changes. NetBox matches the plan." + Ui.RESET + "\n");
