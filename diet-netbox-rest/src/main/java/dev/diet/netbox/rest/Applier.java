@@ -39,6 +39,8 @@ final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int ID_CHUNK = 100;
+  static final String INCOMPLETE = " (DIET: incomplete)";
+  static final String INCOMPLETE_SLUG = "--diet-incomplete";
 
   private final NetBoxHttp http;
   private final Observer observer;
@@ -160,15 +162,72 @@ final class Applier {
 
   private void create(ObjectKind kind, List<Operation> chunk) {
     Map<Operation, ObjectNode> bodies = new LinkedHashMap<>();
+    Map<Operation, ObjectNode> withTemplates = new LinkedHashMap<>();
     for (Operation op : chunk) {
       ObjectNode body = body(op);
-      if (body != null) {
-        bodies.put(op, body);
+      if (body == null) {
+        continue;
+      }
+      Object templates = op.after().get(Fields.INTERFACE_TEMPLATES);
+      boolean type = kind == ObjectKind.DEVICE_TYPE || kind == ObjectKind.MODULE_TYPE;
+      (type && templates instanceof String && !((String) templates).isBlank() ? withTemplates : bodies).put(op, body);
+    }
+    post(kind, bodies, true);
+    if (!withTemplates.isEmpty()) {
+      createTypesWithTemplates(kind, withTemplates);
+    }
+  }
+
+  /**
+   * A device or module type and its interface templates take several requests. The type is created
+   * under a provisional name ({@value #INCOMPLETE} appended to model and slug), given its templates,
+   * then renamed; an apply interrupted in between leaves a type no plan matches, and the next apply
+   * finds it by the provisional name and finishes it, instead of a type without templates that would
+   * stand as a reference conflict forever.
+   */
+  private void createTypesWithTemplates(ObjectKind kind, Map<Operation, ObjectNode> bodies) {
+    Map<ObjectKey, Operation> byProvisionalKey = new LinkedHashMap<>();
+    for (Map.Entry<Operation, ObjectNode> e : bodies.entrySet()) {
+      ObjectNode body = e.getValue();
+      body.put("model", body.path("model").asText() + INCOMPLETE);
+      if (kind == ObjectKind.DEVICE_TYPE) {
+        body.put("slug", body.path("slug").asText() + INCOMPLETE_SLUG);
+      }
+      String path = e.getKey().key().path() + (kind == ObjectKind.DEVICE_TYPE ? INCOMPLETE_SLUG : INCOMPLETE);
+      byProvisionalKey.put(ObjectKey.reference(kind, path), e.getKey());
+    }
+    Map<ObjectKey, ObjectNode> leftovers = observer.findReferences(kind, new ArrayList<>(byProvisionalKey.keySet()), null);
+    List<Operation> types = new ArrayList<>();
+    Map<Operation, ObjectNode> fresh = new LinkedHashMap<>();
+    byProvisionalKey.forEach((provisional, op) -> {
+      ObjectNode left = leftovers.get(provisional);
+      if (left != null) {
+        created(op, left.path("id").asLong());
+        types.add(op);
+      } else {
+        fresh.put(op, bodies.get(op));
+      }
+    });
+    if (!types.isEmpty()) {
+      LOG.info("finishing {} {}s an interrupted apply left under provisional names", types.size(), kind.wire());
+    }
+    boolean readFirst = !types.isEmpty();
+    types.addAll(post(kind, fresh, true));
+    List<Operation> complete = createTemplates(kind, types, readFirst);
+    if (complete.isEmpty()) {
+      return;
+    }
+    ArrayNode rename = F.arrayNode();
+    for (Operation op : complete) {
+      ObjectNode r = rename.addObject().put("id", ids.get(op.key())).put("model", (String) op.after().get(Fields.MODEL));
+      if (kind == ObjectKind.DEVICE_TYPE) {
+        r.put("slug", (String) op.after().get(Fields.SLUG));
       }
     }
-    List<Operation> created = post(kind, bodies, true);
-    if ((kind == ObjectKind.DEVICE_TYPE || kind == ObjectKind.MODULE_TYPE) && !created.isEmpty()) {
-      createTemplates(kind, created);
+    try {
+      http.send("PATCH", Wire.endpoint(kind), rename);
+    } catch (NetBoxRequestException e) {
+      complete.forEach(op -> fail(op, "CREATE " + op.displayName() + ": renaming the finished type failed: " + e.netboxMessage()));
     }
   }
 
@@ -278,9 +337,12 @@ final class Applier {
   }
 
   /** Interface templates of freshly created device or module types; re-reads what exists when a request was ambiguous. */
-  private void createTemplates(ObjectKind kind, List<Operation> types) {
+  private List<Operation> createTemplates(ObjectKind kind, List<Operation> types, boolean readFirst) {
     String field = kind == ObjectKind.DEVICE_TYPE ? "device_type" : "module_type";
     Set<String> existing = new HashSet<>();
+    if (readFirst) {
+      readTemplates(field, types, existing);
+    }
     for (int attempt = 0; ; attempt++) {
       List<ObjectNode> missing = new ArrayList<>();
       Map<ObjectNode, Operation> owner = new HashMap<>();
@@ -299,21 +361,27 @@ final class Applier {
           chunk.forEach(request::add);
           http.send("POST", Wire.INTERFACE_TEMPLATES, request);
         }
-        return;
+        return types;
       } catch (NetBoxRequestException e) {
         if (!e.afterAmbiguousRetry() || attempt >= 2) {
           Set<Operation> failed = new TreeSet<>((a, b) -> a.key().compareTo(b.key()));
           failed.addAll(owner.values());
           failed.forEach(op -> fail(op, "interface templates of " + op.displayName() + ": " + e.netboxMessage()));
-          return;
+          List<Operation> complete = new ArrayList<>(types);
+          complete.removeAll(failed);
+          return complete;
         }
-        List<Long> typeIds = new ArrayList<>();
-        types.forEach(op -> typeIds.add(ids.get(op.key())));
-        for (List<Long> chunk : Observer.chunks(typeIds, Observer.FILTER_CHUNK)) {
-          for (ObjectNode t : http.list(Wire.INTERFACE_TEMPLATES, new Query().andAll(field + "_id", chunk).and("fields", "id,name," + field))) {
-            existing.add(t.path(field).path("id").asLong() + "\u0000" + t.path("name").asText());
-          }
-        }
+        readTemplates(field, types, existing);
+      }
+    }
+  }
+
+  private void readTemplates(String field, List<Operation> types, Set<String> into) {
+    List<Long> typeIds = new ArrayList<>();
+    types.forEach(op -> typeIds.add(ids.get(op.key())));
+    for (List<Long> chunk : Observer.chunks(typeIds, Observer.FILTER_CHUNK)) {
+      for (ObjectNode t : http.list(Wire.INTERFACE_TEMPLATES, new Query().andAll(field + "_id", chunk).and("fields", "id,name," + field))) {
+        into.add(t.path(field).path("id").asLong() + "\u0000" + t.path("name").asText());
       }
     }
   }

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An in-process NetBox 4.4 REST API for tests, on an ephemeral loopback port (the JDK's HTTP
@@ -77,6 +79,7 @@ public final class FakeNetBox implements AutoCloseable {
   private final Writer writer = new Writer(schema, db);
   private final Faults faults = new Faults();
   private final RequestLog requests = new RequestLog();
+  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
   private volatile String version = "4.4.10";
   private volatile int maxPageSize = 1000;
 
@@ -283,7 +286,9 @@ public final class FakeNetBox implements AutoCloseable {
     if (r == null || !path.endsWith("/")) {
       return new Response(404, null);
     }
-    synchronized (db) {
+    Lock lock = method.equals("GET") ? rw.readLock() : rw.writeLock();
+    lock.lock();
+    try {
       Renderer renderer = new Renderer(schema, db, base);
       Queries queries = new Queries(schema, db, renderer, base, maxPageSize);
       Map<String, List<String>> params = Queries.parse(query);
@@ -306,6 +311,8 @@ public final class FakeNetBox implements AutoCloseable {
         default:
           return new Response(405, ApiError.detail(405, "Method \"" + method + "\" not allowed.").body);
       }
+    } finally {
+      lock.unlock();
     }
   }
 

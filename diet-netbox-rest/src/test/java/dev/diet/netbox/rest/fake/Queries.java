@@ -134,7 +134,7 @@ final class Queries {
     if (param.startsWith("cf_")) {
       String name = param.substring(3);
       return rec -> {
-        JsonNode v = rec.with("custom_fields").get(name);
+        JsonNode v = rec.path("custom_fields").get(name);
         return v != null && !v.isNull() && wanted.contains(v.asText());
       };
     }
