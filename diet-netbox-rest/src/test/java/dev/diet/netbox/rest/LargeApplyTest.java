@@ -180,7 +180,7 @@ class LargeApplyTest {
     boolean tight = seed % 2 == 0;
     try (FakeNetBox netbox = start()) {
       netbox.faults().seed(seed).retryAfterSeconds(1).slowDelay(Duration.ofMillis(3))
-          .randomly(tight ? 0.12 : 0.04, Fault.TOO_MANY_REQUESTS, Fault.UNAVAILABLE, Fault.BAD_GATEWAY, Fault.DROP_BEFORE, Fault.DROP_AFTER,
+          .randomly(tight ? 0.08 : 0.04, Fault.TOO_MANY_REQUESTS, Fault.UNAVAILABLE, Fault.BAD_GATEWAY, Fault.DROP_BEFORE, Fault.DROP_AFTER,
               Fault.SLOW);
       RestConfig config = RestTesting.config(netbox).maxRetries(tight ? 1 : 10).build();
       ReconcileStatus status = null;
