@@ -3,7 +3,6 @@ package dev.diet.netbox.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diet.spi.BackendException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -74,8 +73,7 @@ public class NetBoxRequestException extends BackendException {
       return String.join("; ", parts);
     }
     List<String> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : errors.properties()) {
       String text = describe(e.getValue());
       boolean general = e.getKey().equals("detail") || e.getKey().equals("non_field_errors") || e.getKey().equals("__all__");
       parts.add(general ? text : e.getKey() + ": " + text);
