@@ -16,6 +16,7 @@ import dev.diet.state.Fields;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.ObjectKind;
 import dev.diet.state.Ref;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -46,17 +47,19 @@ final class Applier {
   private final Observer observer;
   private final String planId;
   private final int chunkSize;
+  private final Duration requestBudget;
   private final ProgressListener listener;
   private final Map<ObjectKey, Long> ids = new HashMap<>();
   private final List<ApplyReport.Failure> failures = new ArrayList<>();
   private final Map<Action, Integer> done = new EnumMap<>(Action.class);
   private BackendException fatal;
 
-  Applier(NetBoxHttp http, String planId, int chunkSize, ProgressListener listener) {
+  Applier(NetBoxHttp http, String planId, int chunkSize, Duration requestBudget, ProgressListener listener) {
     this.http = http;
     this.observer = new Observer(http);
     this.planId = planId;
     this.chunkSize = chunkSize;
+    this.requestBudget = requestBudget;
     this.listener = listener;
   }
 
@@ -79,7 +82,10 @@ final class Applier {
       List<Operation> run = ops.subList(i, end);
       listener.started(Phase.APPLY, first.kind().wire(), run.size());
       int progressed = 0;
-      for (List<Operation> chunk : chunks(run)) {
+      int limit = chunkSize;
+      while (progressed < run.size()) {
+        List<Operation> chunk = nextChunk(run, progressed, limit);
+        long started = System.nanoTime();
         if (fatal != null) {
           chunk.forEach(op -> fail(op, "not attempted: " + fatal.getMessage()));
         } else {
@@ -90,6 +96,7 @@ final class Applier {
             chunk.forEach(op -> fail(op, e.getMessage()));
           }
         }
+        limit = nextLimit(first, limit, chunk.size(), Duration.ofNanos(System.nanoTime() - started));
         progressed += chunk.size();
         listener.progressed(Phase.APPLY, first.kind().wire(), progressed, run.size());
       }
@@ -99,25 +106,37 @@ final class Applier {
     return new ApplyReport(done, failures, false, null);
   }
 
-  /** Chunks of a run, at most the chunk size, never holding one NetBox id twice (a rename cycle's two steps). */
-  private List<List<Operation>> chunks(List<Operation> run) {
-    List<List<Operation>> out = new ArrayList<>();
-    List<Operation> current = new ArrayList<>();
+  /** The next chunk of a run from {@code from}: at most {@code limit} operations, never one NetBox id twice (a rename cycle's two steps). */
+  private static List<Operation> nextChunk(List<Operation> run, int from, int limit) {
+    List<Operation> chunk = new ArrayList<>();
     Set<Object> seen = new HashSet<>();
-    for (Operation op : run) {
-      Object identity = op.netboxId().isPresent() ? (Object) op.netboxId().getAsLong() : op.key();
-      if (current.size() >= chunkSize || !seen.add(identity)) {
-        out.add(current);
-        current = new ArrayList<>();
-        seen.clear();
-        seen.add(identity);
+    for (int i = from; i < run.size() && chunk.size() < limit; i++) {
+      Operation op = run.get(i);
+      if (!seen.add(op.netboxId().isPresent() ? (Object) op.netboxId().getAsLong() : op.key())) {
+        break;
       }
-      current.add(op);
+      chunk.add(op);
     }
-    if (!current.isEmpty()) {
-      out.add(current);
+    return chunk;
+  }
+
+  /**
+   * Keeps bulk requests well inside NetBox's request budget: NetBox saves bulk objects one by one
+   * (a few interfaces per second), so after a chunk that took more than half the budget the next
+   * ones shrink to fit half of it; after fast ones they grow back towards the chunk size.
+   */
+  private int nextLimit(Operation kindAndAction, int limit, int size, Duration took) {
+    long half = requestBudget.toMillis() / 2;
+    if (took.toMillis() > half) {
+      int smaller = (int) Math.max(1, size * half / Math.max(1, took.toMillis()));
+      LOG.info("{} {} of {} objects took {} ms; next chunks of at most {}", kindAndAction.action(), kindAndAction.kind().wire(), size,
+          took.toMillis(), smaller);
+      return Math.min(limit, smaller);
     }
-    return out;
+    if (limit < chunkSize && took.toMillis() < half / 4) {
+      return Math.min(chunkSize, limit * 2);
+    }
+    return limit;
   }
 
   /** Drops operations on another plan's keys (a failure each). */

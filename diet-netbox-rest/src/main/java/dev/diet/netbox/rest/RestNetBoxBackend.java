@@ -78,7 +78,7 @@ public final class RestNetBoxBackend implements NetBoxBackend {
   @Override
   public ApplyReport apply(ChangeSet changeSet, ApplyOptions options, ProgressListener listener) {
     int chunk = Math.min(options.chunkSize(), config.chunkSize());
-    ApplyReport report = new Applier(http, changeSet.planId(), chunk, listener).run(changeSet);
+    ApplyReport report = new Applier(http, changeSet.planId(), chunk, config.requestBudget(), listener).run(changeSet);
     LOG.info("apply of {} operations to {}: {} done, {} failed", changeSet.operations().size(), config.baseUrl(), report.done(),
         report.failures().size());
     return report;

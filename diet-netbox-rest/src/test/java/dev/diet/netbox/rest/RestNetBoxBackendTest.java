@@ -166,6 +166,27 @@ class RestNetBoxBackendTest {
     }
   }
 
+  @Test
+  void slowBulkWritesMakeTheNextChunksSmaller() {
+    DesiredState desired = TestFabric.of("alpha").withServers(30).build();
+    int[] writes = new int[2];
+    for (int slow = 0; slow < 2; slow++) {
+      try (FakeNetBox netbox = FakeNetBox.start()) {
+        if (slow == 1) {
+          netbox.faults().slowDelay(Duration.ofMillis(200)).everyNth("POST /api/dcim/interfaces/", 1, Fault.SLOW);
+        }
+        RestConfig config = RestTesting.config(netbox).chunkSize(50).requestBudget(Duration.ofMillis(100)).build();
+        try (RestNetBoxBackend backend = RestNetBoxBackend.connect(config)) {
+          Reconciler reconciler = Reconciler.builder(backend).build();
+          assertThat(reconciler.planAndApply(desired, DiffOptions.defaults()).report().failures()).isEmpty();
+          assertThat(reconciler.status(desired).status()).isEqualTo(ReconcileStatus.IN_SYNC);
+        }
+        writes[slow] = netbox.requests().served("POST /api/dcim/interfaces/") + netbox.requests().served("PATCH /api/dcim/interfaces/");
+      }
+    }
+    assertThat(writes[1]).isGreaterThan(writes[0]);
+  }
+
   private static int count(FakeNetBox netbox, String endpoint) {
     return netbox.call("GET", "/api/" + endpoint + "/?limit=1", null).body().path("count").asInt();
   }
