@@ -151,6 +151,29 @@ class LargeApplyTest {
     }
   }
 
+  @Test
+  @Order(1)
+  void throttlingAndOutagesAddRetriesButNoServedRequests() {
+    Map<String, Integer> clean = servedByInitialApply(false);
+    Map<String, Integer> throttled = servedByInitialApply(true);
+    assertThat(throttled).isEqualTo(clean);
+  }
+
+  private static Map<String, Integer> servedByInitialApply(boolean faults) {
+    try (FakeNetBox netbox = start();
+        RestNetBoxBackend backend = RestNetBoxBackend.connect(RestTesting.config(netbox).build())) {
+      Preview preview = Reconciler.builder(backend).clock(CLOCK).build().plan(desired, DiffOptions.defaults());
+      netbox.requests().reset();
+      if (faults) {
+        netbox.faults().seed(3).randomly(0.3, Fault.TOO_MANY_REQUESTS, Fault.UNAVAILABLE, Fault.DROP_BEFORE);
+      }
+      assertThat(backend.apply(preview.changeSet(), ApplyOptions.defaults().withClock(CLOCK), ProgressListener.NONE).failures()).isEmpty();
+      assertThat(netbox.requests().totalFaulted() > 0).isEqualTo(faults);
+      assertThat(backend.retryCount() > 0).isEqualTo(faults);
+      return netbox.requests().served();
+    }
+  }
+
   private static int ceil(int n, int d) {
     return (n + d - 1) / d;
   }
