@@ -619,6 +619,6 @@ final class Applier {
 
   private void fail(Operation op, String message) {
     failures.add(new ApplyReport.Failure(op.key(), message));
-    LOG.warn("apply: {}", message);
+    LOG.debug("apply failure: {}", message);
   }
 }

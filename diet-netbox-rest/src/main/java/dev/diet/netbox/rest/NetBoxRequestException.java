@@ -14,6 +14,7 @@ public class NetBoxRequestException extends BackendException {
   private final int status;
   private final List<String> objectErrors;
   private final boolean afterAmbiguousRetry;
+  private final String netboxMessage;
 
   NetBoxRequestException(String request, int status, JsonNode body, boolean afterAmbiguousRetry) {
     super(request + " was refused by NetBox (" + status + "): " + summary(body),
@@ -21,6 +22,7 @@ public class NetBoxRequestException extends BackendException {
     this.status = status;
     this.objectErrors = perObject(body);
     this.afterAmbiguousRetry = afterAmbiguousRetry;
+    this.netboxMessage = summary(body);
   }
 
   public int status() {
@@ -39,7 +41,7 @@ public class NetBoxRequestException extends BackendException {
 
   /** The request-wide message (for a bulk request, the first object's). */
   public String netboxMessage() {
-    return getMessage().substring(getMessage().indexOf("): ") + 3);
+    return netboxMessage;
   }
 
   static String summary(JsonNode body) {

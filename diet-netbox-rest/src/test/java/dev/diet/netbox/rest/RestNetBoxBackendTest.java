@@ -187,6 +187,23 @@ class RestNetBoxBackendTest {
     assertThat(writes[1]).isGreaterThan(writes[0]);
   }
 
+  @Test
+  void anUnreadableMarkIsABackendErrorNamingTheObject() {
+    try (FakeNetBox netbox = FakeNetBox.start(); RestNetBoxBackend backend = RestNetBoxBackend.connect(RestTesting.config(netbox).build())) {
+      DesiredState desired = TestFabric.of("alpha").build();
+      Reconciler reconciler = Reconciler.builder(backend).build();
+      assertThat(reconciler.planAndApply(desired, DiffOptions.defaults()).succeeded()).isTrue();
+      long device = netbox.call("GET", "/api/dcim/devices/?limit=1", null).body().path("results").path(0).path("id").asLong();
+      var body = JsonNodeFactory.instance.objectNode();
+      body.putObject("custom_fields").put("diet_state", "{not json");
+      assertThat(netbox.call("PATCH", "/api/dcim/devices/" + device + "/", body).status()).isEqualTo(200);
+      assertThatThrownBy(() -> reconciler.plan(desired, DiffOptions.defaults()))
+          .isInstanceOf(dev.diet.spi.BackendException.class)
+          .hasMessageContaining("dcim.device #" + device)
+          .satisfies(e -> assertThat(((dev.diet.spi.BackendException) e).hint()).hasValueSatisfying(h -> assertThat(h).contains("diet_state")));
+    }
+  }
+
   private static int count(FakeNetBox netbox, String endpoint) {
     return netbox.call("GET", "/api/" + endpoint + "/?limit=1", null).body().path("count").asInt();
   }
