@@ -147,6 +147,10 @@ final class Wire {
     if (kind == ObjectKind.MODULE) {
       out.put("replicate_components", false);
     }
+    if (kind == ObjectKind.CUSTOM_FIELD && OWNERSHIP.contains(String.valueOf(fields.get(Fields.NAME)))) {
+      // NetBox filters custom fields "loose" (contains, ignoring case) unless told otherwise.
+      out.put("filter_logic", "exact");
+    }
     return out;
   }
 

@@ -204,6 +204,29 @@ class RestNetBoxBackendTest {
     }
   }
 
+  @Test
+  void plansWhoseIdsContainEachOtherStayApartEvenWithLooseCustomFieldFilters() {
+    try (FakeNetBox netbox = FakeNetBox.start(); RestNetBoxBackend backend = RestNetBoxBackend.connect(RestTesting.config(netbox).build())) {
+      for (String name : java.util.List.of("diet_plan", "diet_key", "diet_state")) {
+        var cf = JsonNodeFactory.instance.objectNode().put("name", name).put("type", name.equals("diet_state") ? "json" : "text");
+        var types = cf.putArray("object_types");
+        java.util.List.of("dcim.device", "dcim.modulebay", "dcim.module", "dcim.interface", "dcim.cable").forEach(types::add);
+        assertThat(netbox.call("POST", "/api/extras/custom-fields/", cf).status()).isEqualTo(201);
+      }
+      Reconciler reconciler = Reconciler.builder(backend).build();
+      TestFabric lab = TestFabric.of("lab").withServers(2);
+      TestFabric lab2 = TestFabric.of("LAB2").withServers(1);
+      DesiredState one = lab.build();
+      DesiredState two = lab2.build();
+      assertThat(reconciler.planAndApply(one, DiffOptions.defaults()).report().failures()).isEmpty();
+      assertThat(reconciler.planAndApply(two, DiffOptions.defaults()).report().failures()).isEmpty();
+      assertThat(reconciler.status(one).status()).isEqualTo(ReconcileStatus.IN_SYNC);
+      assertThat(reconciler.status(two).status()).isEqualTo(ReconcileStatus.IN_SYNC);
+      assertThat(reconciler.planAndApply(lab.withServers(1).build(), DiffOptions.defaults()).report().failures()).isEmpty();
+      assertThat(reconciler.status(two).status()).isEqualTo(ReconcileStatus.IN_SYNC);
+    }
+  }
+
   private static int count(FakeNetBox netbox, String endpoint) {
     return netbox.call("GET", "/api/" + endpoint + "/?limit=1", null).body().path("count").asInt();
   }
