@@ -85,10 +85,6 @@ final class NetBoxHttp implements AutoCloseable {
     }
   }
 
-  RestConfig config() {
-    return config;
-  }
-
   ExecutorService executor() {
     return executor;
   }

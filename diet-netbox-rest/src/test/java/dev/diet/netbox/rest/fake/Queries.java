@@ -219,8 +219,4 @@ final class Queries {
       return folded.contains(text);
     };
   }
-
-  Resource resource(String path) {
-    return schema.get(path);
-  }
 }
