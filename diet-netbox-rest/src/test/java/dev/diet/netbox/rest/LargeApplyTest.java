@@ -148,6 +148,22 @@ class LargeApplyTest {
       assertThat(netbox.requests().totalServed()).isLessThanOrEqualTo(bound);
       assertThat(served.keySet()).allMatch(k -> expected.containsKey(k) || k.endsWith("/api/dcim/interfaces/"));
       assertThat(changeSet.operations().size()).as("the case is big enough for the bound to mean something").isGreaterThan(20 * bound);
+
+      // Observe: per owned kind its pages; per reference kind one look-up (under 50 keys each) and the
+      // templates of device and module types; one collision look-up and four look-ups (interfaces,
+      // bays, modules, IP addresses) plus one for templates per 50 devices, each a page or two.
+      netbox.requests().reset();
+      started = System.nanoTime();
+      backend.observe(Reconciler.scopeOf(desired), ProgressListener.NONE);
+      millis = (System.nanoTime() - started) / 1_000_000;
+      int pages = 0;
+      for (ObjectKind kind : Wire.OWNABLE) {
+        pages += Math.max(1, ceil(creates.getOrDefault(kind, 0), 1000));
+      }
+      int perDevices = ceil(devices, Observer.FILTER_CHUNK);
+      int observeBound = pages + 7 + 2 + perDevices + 4 * perDevices * 2 + 1;
+      LOG.info("128-GPU observe: {} requests in {} ms (bound {})", netbox.requests().totalServed(), millis, observeBound);
+      assertThat(netbox.requests().totalServed()).isLessThanOrEqualTo(observeBound);
     }
   }
 
