@@ -1651,8 +1651,10 @@ final class Applier {
     return b.append("]}").toString();
   }
 
-  private static void appendValue(StringBuilder b, Object v) {
-    if (v == null) {
+  private void appendValue(StringBuilder b, Object v) {
+    if (v instanceof OffsetDateTime) {
+      b.append('"').append(db.timestamp((OffsetDateTime) v)).append('"');
+    } else if (v == null) {
       b.append("null");
     } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
       b.append(v);
@@ -1667,6 +1669,15 @@ final class Applier {
 
   private static void appendString(StringBuilder b, String s) {
     b.append('"');
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c != '"' && c != '\\' && c >= 0x20;
+    }
+    if (plain) {
+      b.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
