@@ -165,9 +165,15 @@ final class Applier {
         }
       }
     }
+    Set<String> createdText = new HashSet<>();
+    createdKeys.forEach(k -> createdText.add(k.toString()));
     for (Map.Entry<ObjectKind, Set<String>> e : wanted.entrySet()) {
-      Set<String> missing = new HashSet<>(e.getValue());
-      createdKeys.forEach(k -> missing.remove(k.toString()));
+      Set<String> missing = new HashSet<>();
+      for (String k : e.getValue()) {
+        if (!createdText.contains(k)) {
+          missing.add(k);
+        }
+      }
       if (!missing.isEmpty()) {
         loadOwnedIds(e.getKey(), missing);
       }
@@ -1499,6 +1505,10 @@ final class Applier {
     for (Row r : created) {
       if (r.deleted) {
         continue;
+      }
+      Object cf = r.cols.get("custom_field_data");
+      if (cf instanceof ObjectNode) {
+        r.cols.put("custom_field_data", new RawJson(cf.toString()));
       }
       String[] cols = columns.computeIfAbsent(r.table + "/" + r.cols.size(), t -> r.cols.keySet().toArray(new String[0]));
       db.insert(r.table, cols, r.cols.values().toArray());
