@@ -1508,7 +1508,7 @@ final class Applier {
       }
       Object cf = r.cols.get("custom_field_data");
       if (cf instanceof ObjectNode) {
-        r.cols.put("custom_field_data", new RawJson(cf.toString()));
+        r.cols.put("custom_field_data", new RawJson(JsonText.of((ObjectNode) cf)));
       }
       String[] cols = columns.computeIfAbsent(r.table + "/" + r.cols.size(), t -> r.cols.keySet().toArray(new String[0]));
       db.insert(r.table, cols, r.cols.values().toArray());
@@ -1670,8 +1670,10 @@ final class Applier {
       b.append(v);
     } else if (v instanceof BigDecimal) {
       b.append(((BigDecimal) v).toPlainString());
+    } else if (v instanceof RawJson) {
+      b.append(((RawJson) v).textValue());
     } else if (v instanceof JsonNode) {
-      b.append(v);
+      JsonText.write(b, (JsonNode) v);
     } else {
       appendString(b, v.toString());
     }

@@ -263,6 +263,8 @@ final class Db {
       s = timestamp((OffsetDateTime) v);
     } else if (v instanceof TextArray) {
       s = ((TextArray) v).literal();
+    } else if (v instanceof JsonNode && !(v instanceof com.fasterxml.jackson.databind.node.TextNode)) {
+      s = JsonText.of((JsonNode) v);
     } else {
       s = v.toString();
     }
