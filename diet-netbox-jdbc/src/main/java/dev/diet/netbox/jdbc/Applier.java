@@ -125,6 +125,8 @@ final class Applier {
   private final Map<Long, Map<String, Long>> deviceNames = new HashMap<>();
   private final Map<Long, Map<String, Row>> interfacesByDevice = new HashMap<>();
   private final Map<Long, long[]> counterDeltas = new HashMap<>();
+  private final Map<String, Row> newBays = new HashMap<>();
+  private final Map<Long, Row> moduleInBay = new HashMap<>();
   private final Map<String, long[]> idPool = new HashMap<>();
   private final Map<String, Integer> idPoolNext = new HashMap<>();
   private Integer nextRoleTree;
@@ -163,9 +165,15 @@ final class Applier {
         }
       }
     }
+    Set<String> createdText = new HashSet<>();
+    createdKeys.forEach(k -> createdText.add(k.toString()));
     for (Map.Entry<ObjectKind, Set<String>> e : wanted.entrySet()) {
-      Set<String> missing = new HashSet<>(e.getValue());
-      createdKeys.forEach(k -> missing.remove(k.toString()));
+      Set<String> missing = new HashSet<>();
+      for (String k : e.getValue()) {
+        if (!createdText.contains(k)) {
+          missing.add(k);
+        }
+      }
       if (!missing.isEmpty()) {
         loadOwnedIds(e.getKey(), missing);
       }
@@ -200,7 +208,20 @@ final class Applier {
   private void allocate(List<Operation> ops, Set<ObjectKey> createdKeys) throws SQLException {
     Map<String, Integer> need = new HashMap<>();
     Map<String, Set<String>> templateNamesByDeviceKey = new HashMap<>();
+    Map<String, Set<String>> newTypeTemplates = new HashMap<>();
     for (Operation op : ops) {
+      if (op.action() == Action.CREATE && op.kind() == ObjectKind.DEVICE_TYPE) {
+        Set<String> names = new HashSet<>();
+        Object text = op.after().get(Fields.INTERFACE_TEMPLATES);
+        for (String line : text instanceof String ? ((String) text).split("\n") : new String[0]) {
+          int eq = line.lastIndexOf('=');
+          if (eq > 0) {
+            names.add(line.substring(0, eq));
+          }
+        }
+        newTypeTemplates.put(op.key().path(), names);
+        need.merge("dcim_interfacetemplate", names.size(), Integer::sum);
+      }
       if (op.action() != Action.CREATE || op.key().isReference()) {
         continue;
       }
@@ -210,7 +231,11 @@ final class Applier {
         need.merge("dcim_cablepath", 2, Integer::sum);
       } else if (op.kind() == ObjectKind.DEVICE) {
         Object type = op.after().get(Fields.DEVICE_TYPE);
-        if (type instanceof Ref) {
+        if (type instanceof Ref && newTypeTemplates.containsKey(((Ref) type).key().path())) {
+          Set<String> names = newTypeTemplates.get(((Ref) type).key().path());
+          templateNamesByDeviceKey.put(op.key().toString(), names);
+          need.merge("dcim_interface", names.size(), Integer::sum);
+        } else if (type instanceof Ref) {
           Long typeId = refIdOrNull(ObjectKind.DEVICE_TYPE, ((Ref) type).key().path());
           if (typeId != null) {
             Set<String> names = new HashSet<>();
@@ -656,11 +681,11 @@ final class Applier {
     long deviceId = (Long) v.get(Fields.DEVICE);
     Row device = requireRow(ObjectKind.DEVICE, deviceId);
     String name = (String) v.get(Fields.NAME);
-    for (Row r : rows.getOrDefault("dcim_modulebay", Map.of()).values()) {
-      if (!r.deleted && Long.valueOf(deviceId).equals(r.ref("device_id")) && r.get("module_id") == null && name.equals(r.text("name"))) {
-        throw new RuleViolation("module bay '" + name + "' already exists on device #" + deviceId);
-      }
+    Row same = newBays.get(deviceId + "/" + name);
+    if (same != null && !same.deleted) {
+      throw new RuleViolation("module bay '" + name + "' already exists on device #" + deviceId);
     }
+    newBays.put(deviceId + "/" + name, row);
     if (!device.isNew) {
       Long clash = db.queryLong("SELECT id FROM dcim_modulebay WHERE device_id = ? AND module_id IS NULL AND name = ?", deviceId, name);
       if (clash != null && row(Vocab.table(ObjectKind.MODULE_BAY), clash) != null && !row(Vocab.table(ObjectKind.MODULE_BAY), clash).deleted) {
@@ -700,6 +725,7 @@ final class Applier {
     c.put("comments", "");
     c.put("device_id", deviceId);
     c.put("module_bay_id", bayId);
+    moduleInBay.put(bayId, row);
     c.put("module_type_id", v.get(Fields.MODULE_TYPE));
     c.put("description", v.get(Fields.DESCRIPTION));
     c.put("status", v.get(Fields.STATUS));
@@ -711,10 +737,9 @@ final class Applier {
       throw new RuleViolation("module bay #" + bayId + " belongs to device #" + bay.ref("device_id") + ", not to the module's device #"
           + deviceId);
     }
-    for (Row m : rows.getOrDefault("dcim_module", Map.of()).values()) {
-      if (!m.deleted && m.id != moduleId && Long.valueOf(bayId).equals(m.ref("module_bay_id"))) {
-        throw new RuleViolation("module bay #" + bayId + " already holds module #" + m.id);
-      }
+    Row holderRow = moduleInBay.get(bayId);
+    if (holderRow != null && !holderRow.deleted && holderRow.id != moduleId && Long.valueOf(bayId).equals(holderRow.ref("module_bay_id"))) {
+      throw new RuleViolation("module bay #" + bayId + " already holds module #" + holderRow.id);
     }
     if (!bay.isNew) {
       Long holder = db.queryLong("SELECT id FROM dcim_module WHERE module_bay_id = ?", bayId);
@@ -1089,6 +1114,7 @@ final class Applier {
     }
     if (kind == ObjectKind.MODULE && (names.contains(Fields.MODULE_BAY) || names.contains(Fields.DEVICE))) {
       checkModulePlacement(row.ref("device_id"), row.ref("module_bay_id"), row.id);
+      moduleInBay.put(row.ref("module_bay_id"), row);
     }
     if (kind == ObjectKind.CABLE && names.contains(Fields.STATUS)) {
       boolean active = "connected".equals(row.text("status"));
@@ -1480,6 +1506,10 @@ final class Applier {
       if (r.deleted) {
         continue;
       }
+      Object cf = r.cols.get("custom_field_data");
+      if (cf instanceof ObjectNode) {
+        r.cols.put("custom_field_data", new RawJson(JsonText.of((ObjectNode) cf)));
+      }
       String[] cols = columns.computeIfAbsent(r.table + "/" + r.cols.size(), t -> r.cols.keySet().toArray(new String[0]));
       db.insert(r.table, cols, r.cols.values().toArray());
     }
@@ -1504,7 +1534,7 @@ final class Applier {
         }
         String type = v instanceof Number ? "int" : "str";
         db.insert("extras_cachedvalue", cvCols,
-            new Object[] {UUID.randomUUID(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
+            new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
       }
     }
     assignTaggedIds();
@@ -1525,6 +1555,14 @@ final class Applier {
           related == null ? null : deviceCt, null, ""});
     }
     db.flushInserts(afterTable);
+  }
+
+  /** A version-4 UUID from a fast generator (search-cache ids need uniqueness, not secrecy). */
+  private static UUID randomUuid() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo);
   }
 
   private static JsonNode json(String text) {
@@ -1623,15 +1661,19 @@ final class Applier {
     return b.append("]}").toString();
   }
 
-  private static void appendValue(StringBuilder b, Object v) {
-    if (v == null) {
+  private void appendValue(StringBuilder b, Object v) {
+    if (v instanceof OffsetDateTime) {
+      b.append('"').append(db.timestamp((OffsetDateTime) v)).append('"');
+    } else if (v == null) {
       b.append("null");
     } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
       b.append(v);
     } else if (v instanceof BigDecimal) {
       b.append(((BigDecimal) v).toPlainString());
+    } else if (v instanceof RawJson) {
+      b.append(((RawJson) v).textValue());
     } else if (v instanceof JsonNode) {
-      b.append(v);
+      JsonText.write(b, (JsonNode) v);
     } else {
       appendString(b, v.toString());
     }
@@ -1639,6 +1681,15 @@ final class Applier {
 
   private static void appendString(StringBuilder b, String s) {
     b.append('"');
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c != '"' && c != '\\' && c >= 0x20;
+    }
+    if (plain) {
+      b.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {

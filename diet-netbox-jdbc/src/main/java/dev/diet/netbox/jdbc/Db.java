@@ -247,18 +247,38 @@ final class Db {
     }
   }
 
-  private static void copyValue(StringBuilder out, Object v) {
+  private void copyValue(StringBuilder out, Object v) {
     if (v == null) {
       out.append("\\N");
       return;
     }
     String s;
     if (v instanceof Boolean) {
-      s = (Boolean) v ? "t" : "f";
+      out.append((Boolean) v ? 't' : 'f');
+      return;
+    } else if (v instanceof Long || v instanceof Integer) {
+      out.append(v);
+      return;
+    } else if (v instanceof OffsetDateTime) {
+      s = timestamp((OffsetDateTime) v);
     } else if (v instanceof TextArray) {
       s = ((TextArray) v).literal();
+    } else if (v instanceof JsonNode && !(v instanceof com.fasterxml.jackson.databind.node.TextNode)) {
+      s = JsonText.of((JsonNode) v);
     } else {
       s = v.toString();
+    }
+    int plain = 0;
+    while (plain < s.length()) {
+      char c = s.charAt(plain);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        break;
+      }
+      plain++;
+    }
+    if (plain == s.length()) {
+      out.append(s);
+      return;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -279,6 +299,18 @@ final class Db {
           out.append(c);
       }
     }
+  }
+
+  private OffsetDateTime lastTimestamp;
+  private String lastTimestampText;
+
+  /** ISO text of a timestamp; an apply writes one timestamp many times, so the last one is kept. */
+  String timestamp(OffsetDateTime t) {
+    if (t != lastTimestamp) {
+      lastTimestampText = t.toString();
+      lastTimestamp = t;
+    }
+    return lastTimestampText;
   }
 
   private void batchInsert(String table, Buffer b) throws SQLException {
