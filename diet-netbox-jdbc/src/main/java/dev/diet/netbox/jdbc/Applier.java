@@ -1087,6 +1087,7 @@ final class Applier {
           } else if (field.equals(Fields.SITE) && !v.equals(row.get("site_id"))) {
             deviceNames(row.ref("site_id")).remove(String.valueOf(row.text("name")).toLowerCase(Locale.ROOT));
             claimDeviceName((Long) v, row.text("name"), row.id);
+            moveComponents(row, (Long) v);
           }
           break;
         case INTERFACE:
@@ -1127,6 +1128,25 @@ final class Applier {
       }
     }
     writeCustom(row, kind, values);
+  }
+
+  /** A device moved to another site: its components' and cable terminations' cached site follow (as NetBox's signal does). */
+  private void moveComponents(Row device, long site) throws SQLException {
+    for (Row i : interfacesOf(device.id).values()) {
+      i.cols.put("_site_id", site);
+    }
+    for (Map<Long, Row> cache : List.of(rows.getOrDefault("dcim_modulebay", Map.of()), rows.getOrDefault("dcim_interface", Map.of()))) {
+      for (Row r : cache.values()) {
+        if (Long.valueOf(device.id).equals(r.ref("device_id"))) {
+          r.cols.put("_site_id", site);
+        }
+      }
+    }
+    if (!device.isNew) {
+      db.exec("UPDATE dcim_interface SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_modulebay SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_cabletermination SET _site_id = ? WHERE _device_id = ?", site, device.id);
+    }
   }
 
   /** Records that a row changed: an UPDATE and a change-log entry for existing rows; new rows are written at the end. */
