@@ -946,7 +946,7 @@ final class Applier {
     c.put("label", "");
     c.put("description", v.get(Fields.DESCRIPTION));
     c.put("required", false);
-    c.put("filter_logic", "loose");
+    c.put("filter_logic", MARK.contains(name) ? "exact" : "loose");
     c.put("default", null);
     c.put("weight", 100);
     c.put("validation_regex", "");
