@@ -66,6 +66,7 @@ final class Applier {
     SEARCH.put("dcim_cable", new String[][] {{"label", "100"}, {"description", "500"}, {"comments", "5000"}});
   }
 
+  private static final String[] TAGGED_COLUMNS = {"object_id", "content_type_id", "tag_id"};
   private static final String[] DEVICE_COUNTERS = {"console_port_count", "console_server_port_count", "power_port_count",
       "power_outlet_count", "interface_count", "front_port_count", "rear_port_count", "device_bay_count", "module_bay_count",
       "inventory_item_count"};
@@ -1485,8 +1486,7 @@ final class Applier {
       }
       if (!have.contains(slug)) {
         have.add(slug);
-        db.insert("extras_taggeditem", new String[] {"id", "object_id", "content_type_id", "tag_id"},
-            new Object[] {null, row.id, ct, tag});
+        db.insert("extras_taggeditem", TAGGED_COLUMNS, new Object[] {row.id, ct, tag});
       }
     }
   }
@@ -1557,21 +1557,20 @@ final class Applier {
             new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
       }
     }
-    assignTaggedIds();
-    long[] ids = db.allocateIds("core_objectchange", changes.size());
-    String[] ocCols = {"id", "time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
+    String[] ocCols = {"time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
         "prechange_data", "postchange_data", "changed_object_type_id", "related_object_type_id", "user_id", "message"};
     int deviceCt = ct("dcim.device");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       String repr = c.row != null ? repr(c.row) : c.repr;
       Long related = c.row != null ? related(c.row) : c.relatedDevice;
-      String post = c.row != null ? (c.row.deleted ? null : snapshot(c.row)) : c.post;
       if (c.row != null && c.row.deleted) {
         continue;
       }
-      db.insert("core_objectchange", ocCols, new Object[] {ids[i], now, "diet", requestId, c.action, c.objectId, related,
-          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), json(post), ctOfTable(c.table),
+      Row row = c.row;
+      Object post = row != null ? (Db.Deferred) () -> json(snapshot(row)) : json(c.post);
+      db.insert("core_objectchange", ocCols, new Object[] {now, "diet", requestId, c.action, c.objectId, related,
+          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), post, ctOfTable(c.table),
           related == null ? null : deviceCt, null, ""});
     }
     db.flushInserts(afterTable);
@@ -1604,15 +1603,6 @@ final class Applier {
     public String toString() {
       return textValue();
     }
-  }
-
-  private void assignTaggedIds() throws SQLException {
-    int n = db.buffered("extras_taggeditem");
-    if (n == 0) {
-      return;
-    }
-    long[] ids = db.allocateIds("extras_taggeditem", n);
-    db.assignIds("extras_taggeditem", ids);
   }
 
   // ---- descriptions --------------------------------------------------------------------------

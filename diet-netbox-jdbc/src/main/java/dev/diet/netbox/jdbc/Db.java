@@ -44,6 +44,11 @@ final class Db {
     }
   }
 
+  /** A value computed only when its row is written (large text not kept in memory for long). */
+  interface Deferred {
+    Object get();
+  }
+
   /** Reads one row of a result set. */
   interface RowReader {
     void read(ResultSet rs) throws SQLException;
@@ -186,20 +191,6 @@ final class Db {
     b.rows.add(values);
   }
 
-  /** Sets the first column (the id) of a table's buffered rows, in order. */
-  void assignIds(String table, long[] ids) {
-    List<Object[]> rows = buffers.get(table).rows;
-    for (int i = 0; i < rows.size(); i++) {
-      rows.get(i)[0] = ids[i];
-    }
-  }
-
-  /** Rows buffered for a table (mutable until {@link #flushInserts}). */
-  int buffered(String table) {
-    Buffer b = buffers.get(table);
-    return b == null ? 0 : b.rows.size();
-  }
-
   /** Writes every buffered row, table by table in first-use order; calls back after each table. */
   void flushInserts(java.util.function.Consumer<String> afterTable) throws SQLException {
     flush();
@@ -247,7 +238,8 @@ final class Db {
     }
   }
 
-  private void copyValue(StringBuilder out, Object v) {
+  private void copyValue(StringBuilder out, Object value) {
+    Object v = value instanceof Deferred ? ((Deferred) value).get() : value;
     if (v == null) {
       out.append("\\N");
       return;
@@ -337,7 +329,7 @@ final class Db {
 
   private void bind(PreparedStatement ps, List<?> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
-      Object v = params.get(i);
+      Object v = params.get(i) instanceof Deferred ? ((Deferred) params.get(i)).get() : params.get(i);
       int at = i + 1;
       if (v == null) {
         ps.setNull(at, Types.NULL);
