@@ -127,6 +127,13 @@ final class Applier {
   private final Map<Long, Map<String, Row>> interfacesByDevice = new HashMap<>();
   private final Map<Long, long[]> counterDeltas = new HashMap<>();
   private final Map<String, Row> newBays = new HashMap<>();
+  /** Rows to delete, by table, written at the start of {@link #finish} (after every read of them). */
+  private final Map<String, List<Long>> deletes = new LinkedHashMap<>();
+  /** Tag and search-cache rows of deleted objects, by content type. */
+  private final Map<Integer, List<Long>> deletedObjects = new LinkedHashMap<>();
+  private final Map<Long, Map<String, Long>> cableEndsCache = new HashMap<>();
+  private final Map<Long, List<Object[]>> ipsByInterface = new HashMap<>();
+  private final Set<Long> childrenLoaded = new HashSet<>();
   private final Map<Long, Row> moduleInBay = new HashMap<>();
   private final Map<String, long[]> idPool = new HashMap<>();
   private final Map<String, Integer> idPoolNext = new HashMap<>();
@@ -203,7 +210,55 @@ final class Applier {
     loadRows("dcim_device", devices);
     loadInterfacesOf(devices);
     loadRows("dcim_interface", interfaces);
+    prefetchDeletes(ops);
     allocate(ops, createdKeys);
+  }
+
+  /** What deletes will read: cable ends and their interfaces, devices' components, IP addresses on doomed interfaces. */
+  private void prefetchDeletes(List<Operation> ops) throws SQLException {
+    List<Long> cables = new ArrayList<>();
+    List<Long> devices = new ArrayList<>();
+    List<Long> interfaces = new ArrayList<>();
+    for (Operation op : ops) {
+      if (op.action() != Action.DELETE) {
+        continue;
+      }
+      long id = op.netboxId().getAsLong();
+      switch (op.kind()) {
+        case CABLE:
+          cables.add(id);
+          break;
+        case DEVICE:
+          devices.add(id);
+          break;
+        case INTERFACE:
+          interfaces.add(id);
+          break;
+        default:
+          break;
+      }
+    }
+    if (!cables.isEmpty()) {
+      loadCableEnds(cables);
+      Set<Long> ends = new HashSet<>();
+      cableEndsCache.values().forEach(m -> ends.addAll(m.values()));
+      loadRows("dcim_interface", ends);
+    }
+    if (!devices.isEmpty()) {
+      loadInterfacesOf(devices);
+      for (String table : List.of("dcim_module", "dcim_modulebay")) {
+        List<Long> ids = new ArrayList<>();
+        db.queryIn("SELECT id FROM " + table + " WHERE device_id IN IN_LIST", List.of(), devices, rs -> ids.add(rs.getLong(1)));
+        loadRows(table, ids);
+      }
+      childrenLoaded.addAll(devices);
+      for (Long d : devices) {
+        interfaces.addAll(interfacesByDevice.get(d).values().stream().map(r -> r.id).collect(java.util.stream.Collectors.toList()));
+      }
+    }
+    if (!interfaces.isEmpty()) {
+      loadIps(interfaces);
+    }
   }
 
   private void allocate(List<Operation> ops, Set<ObjectKey> createdKeys) throws SQLException {
@@ -424,6 +479,9 @@ final class Applier {
           throw new RuleViolation("the ownership mark names " + o.planId() + " " + o.key() + ", not " + op.key());
         }
       });
+    }
+    if (op.action() != Action.DELETE && op.action() != Action.ORPHAN) {
+      writeDeletes();
     }
     switch (op.action()) {
       case CREATE:
@@ -1188,7 +1246,7 @@ final class Applier {
     switch (kind) {
       case CABLE:
         disconnect(row);
-        db.exec("DELETE FROM dcim_cabletermination WHERE cable_id = ?", row.id);
+        deletes.computeIfAbsent("dcim_cabletermination#cable_id", x -> new ArrayList<>()).add(row.id);
         break;
       case INTERFACE:
         requireNoCable(row);
@@ -1241,9 +1299,11 @@ final class Applier {
   }
 
   private List<Row> childRows(String table, String column, long parent) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
-    loadRows(table, ids);
+    if (!(column.equals("device_id") && childrenLoaded.contains(parent))) {
+      List<Long> ids = new ArrayList<>();
+      db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
+      loadRows(table, ids);
+    }
     List<Row> out = new ArrayList<>();
     for (Row r : rows.getOrDefault(table, Map.of()).values()) {
       if (!r.deleted && Long.valueOf(parent).equals(r.ref(column))) {
@@ -1260,14 +1320,13 @@ final class Applier {
     }
     int ct = ctOfTable(row.table);
     if (row.table.equals("dcim_interface")) {
-      List<Object[]> ips = new ArrayList<>();
-      db.query("SELECT id, address FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id = ?",
-          List.of(ct, row.id), rs -> ips.add(new Object[] {rs.getLong(1), rs.getString(2)}));
+      if (!ipsByInterface.containsKey(row.id)) {
+        loadIps(List.of(row.id));
+      }
       int ipCt = ct("ipam.ipaddress");
-      for (Object[] ip : ips) {
-        db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM ipam_ipaddress WHERE id = ?", ip[0]);
+      for (Object[] ip : ipsByInterface.getOrDefault(row.id, List.of())) {
+        deletedObjects.computeIfAbsent(ipCt, x -> new ArrayList<>()).add((Long) ip[0]);
+        deletes.computeIfAbsent("ipam_ipaddress", x -> new ArrayList<>()).add((Long) ip[0]);
         changes.add(new Change("delete", "ipam_ipaddress", (Long) ip[0], null, (String) ip[1], null, null, null));
       }
       Map<String, Row> byName = interfacesByDevice.get(row.ref("device_id"));
@@ -1293,9 +1352,8 @@ final class Applier {
       throw new RuleViolation("cannot delete " + row.table + " #" + row.id + " created in the same apply");
     }
     row.deleted = true;
-    db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM " + row.table + " WHERE id = ?", row.id);
+    deletedObjects.computeIfAbsent(ct, x -> new ArrayList<>()).add(row.id);
+    deletes.computeIfAbsent(row.table, x -> new ArrayList<>()).add(row.id);
     updatedExisting.remove(row);
     changes.add(new Change("delete", row.table, row.id, null, repr(row), related(row), snapshot(row), null));
   }
@@ -1308,17 +1366,58 @@ final class Applier {
         Long path = iface.ref("_path_id");
         attach(iface, null, null, null);
         if (path != null) {
-          db.exec("DELETE FROM dcim_cablepath WHERE id = ?", path);
+          deletes.computeIfAbsent("dcim_cablepath", x -> new ArrayList<>()).add(path);
         }
       }
     }
   }
 
   private Map<String, Long> cableEnds(long cableId) throws SQLException {
-    Map<String, Long> ends = new HashMap<>();
-    db.query("SELECT cable_end, termination_id FROM dcim_cabletermination WHERE cable_id = ? AND termination_type_id = ?",
-        List.of(cableId, ct("dcim.interface")), rs -> ends.put("A".equals(rs.getString(1)) ? Fields.A_END : Fields.B_END, rs.getLong(2)));
-    return ends;
+    if (!cableEndsCache.containsKey(cableId)) {
+      loadCableEnds(List.of(cableId));
+    }
+    return cableEndsCache.get(cableId);
+  }
+
+  private void loadCableEnds(Collection<Long> cables) throws SQLException {
+    for (Long c : cables) {
+      cableEndsCache.put(c, new HashMap<>());
+    }
+    db.queryIn("SELECT cable_id, cable_end, termination_id FROM dcim_cabletermination WHERE termination_type_id = ? AND cable_id IN IN_LIST",
+        List.of(ct("dcim.interface")), cables,
+        rs -> cableEndsCache.get(rs.getLong(1)).put("A".equals(rs.getString(2)) ? Fields.A_END : Fields.B_END, rs.getLong(3)));
+  }
+
+  private void loadIps(Collection<Long> interfaces) throws SQLException {
+    for (Long i : interfaces) {
+      ipsByInterface.put(i, new ArrayList<>());
+    }
+    db.queryIn("SELECT id, address, assigned_object_id FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id IN IN_LIST "
+        + "ORDER BY id", List.of(ct("dcim.interface")), interfaces,
+        rs -> ipsByInterface.get(rs.getLong(3)).add(new Object[] {rs.getLong(1), rs.getString(2)}));
+  }
+
+  /** Deletes collected during the operations, by table and in bulk; tags and search-cache rows first. */
+  private void writeDeletes() throws SQLException {
+    if (deletes.isEmpty() && deletedObjects.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Integer, List<Long>> e : deletedObjects.entrySet()) {
+      db.queryIn("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+      db.queryIn("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+    }
+    for (Map.Entry<String, List<Long>> e : deletes.entrySet()) {
+      String table = e.getKey();
+      String column = "id";
+      int hash = table.indexOf('#');
+      if (hash > 0) {
+        column = table.substring(hash + 1);
+        table = table.substring(0, hash);
+      }
+      db.queryIn("DELETE FROM " + table + " WHERE " + column + " IN IN_LIST", List.of(), e.getValue(), null);
+    }
+    deletes.clear();
+    deletedObjects.clear();
   }
 
   // ---- values --------------------------------------------------------------------------------
@@ -1513,6 +1612,7 @@ final class Applier {
 
   /** Writes counters, new rows, search cache, tags and the change log; then the caller commits. */
   void finish(java.util.function.Consumer<String> afterTable) throws SQLException {
+    writeDeletes();
     for (Map.Entry<Long, long[]> e : counterDeltas.entrySet()) {
       Row device = row("dcim_device", e.getKey());
       if (device == null || device.deleted) {

@@ -93,7 +93,10 @@ final class Db {
     }
   }
 
-  /** Runs {@code sqlWithIn} once per chunk of {@code ids}, with {@code (?,?,...)} in place of {@code IN_LIST}. */
+  /**
+   * Runs {@code sqlWithIn} once per chunk of {@code ids}, with {@code (?,?,...)} in place of {@code
+   * IN_LIST}; a null reader runs it as an update.
+   */
   void queryIn(String sqlWithIn, List<?> before, Collection<Long> ids, RowReader reader) throws SQLException {
     List<Long> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += 1000) {
@@ -105,7 +108,15 @@ final class Db {
       in.append(')');
       List<Object> params = new ArrayList<>(before);
       params.addAll(chunk);
-      query(sqlWithIn.replace("IN_LIST", in), params, reader);
+      if (reader == null) {
+        flush();
+        try (PreparedStatement ps = connection.prepareStatement(sqlWithIn.replace("IN_LIST", in))) {
+          bind(ps, params);
+          ps.executeUpdate();
+        }
+      } else {
+        query(sqlWithIn.replace("IN_LIST", in), params, reader);
+      }
     }
   }
 
