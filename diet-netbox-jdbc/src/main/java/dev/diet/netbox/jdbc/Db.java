@@ -1,8 +1,7 @@
 package dev.diet.netbox.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -55,7 +55,7 @@ final class Db {
   }
 
   private static final int BATCH = 2000;
-  private static final int COPY_CHUNK = 1 << 20;
+  private static final int COPY_PIECE = 1 << 16;
 
   final Connection connection;
   final Dialect dialect;
@@ -219,15 +219,16 @@ final class Db {
     }
   }
 
+  /** One COPY per table, streamed in small pieces so the server parses while the rest is generated. */
   private void copy(String table, Buffer b) throws SQLException {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     StringBuilder cols = new StringBuilder();
     for (String c : b.columns) {
       cols.append(cols.length() == 0 ? "" : ",").append(quote(c));
     }
-    String sql = "COPY " + table + " (" + cols + ") FROM STDIN";
-    StringBuilder text = new StringBuilder();
+    CopyIn in = copy.copyIn("COPY " + table + " (" + cols + ") FROM STDIN");
     try {
+      StringBuilder text = new StringBuilder(COPY_PIECE * 2);
       for (Object[] row : b.rows) {
         for (int i = 0; i < row.length; i++) {
           if (i > 0) {
@@ -236,16 +237,21 @@ final class Db {
           copyValue(text, row[i]);
         }
         text.append('\n');
-        if (text.length() > COPY_CHUNK * 16) {
-          copy.copyIn(sql, new StringReader(text.toString()));
+        if (text.length() >= COPY_PIECE) {
+          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+          in.writeToCopy(bytes, 0, bytes.length);
           text.setLength(0);
         }
       }
       if (text.length() > 0) {
-        copy.copyIn(sql, new StringReader(text.toString()));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
       }
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08006", e);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 
