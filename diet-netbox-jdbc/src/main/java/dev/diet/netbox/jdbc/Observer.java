@@ -129,29 +129,55 @@ final class Observer {
     }
   }
 
+  /** A row as read, before its custom fields are decoded. */
+  private static final class Pending {
+    long id;
+    Map<String, Object> fields;
+    String customFields;
+    Long cable;
+    CustomData data;
+    Ownership mark;
+  }
+
+  /**
+   * Reads the plan's rows of one table; the custom-field JSON of all of them is decoded afterwards
+   * in parallel (it is most of observe's work).
+   */
   private void readOwned(ObjectKind kind) throws SQLException {
     String table = Vocab.table(kind);
     Map<Long, Found> into = owned.get(kind);
     Map<Long, Object> keys = keysById.computeIfAbsent(kind, k -> new HashMap<>());
+    List<Pending> read = new ArrayList<>();
     db.query("SELECT " + columns(kind) + ", " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE "
         + dialect.planFilter(null), List.of(planParam), rs -> {
-          CustomData cf = decode(rs.getString(columnCount(rs)), table);
-          if (!planId.equals(cf.plan)) {
-            return;
-          }
-          long id = rs.getLong(1);
-          Map<String, Object> fields = fields(kind, rs);
-          fields.putAll(cf.fields);
-          Ownership mark = mark(kind, id, cf);
-          into.put(id, new Found(kind, id, fields, mark));
-          keys.put(id, Ref.to(mark.key()));
+          Pending p = new Pending();
+          p.id = rs.getLong(1);
+          p.fields = fields(kind, rs);
+          p.customFields = rs.getString(columnCount(rs));
           if (kind == ObjectKind.INTERFACE) {
             long cable = rs.getLong("cable_id");
-            if (!rs.wasNull()) {
-              cableOf.put(id, cable);
-            }
+            p.cable = rs.wasNull() ? null : cable;
           }
+          read.add(p);
         });
+    read.parallelStream().forEach(p -> {
+      p.data = decode(p.customFields, table);
+      p.customFields = null;
+      if (planId.equals(p.data.plan)) {
+        p.mark = mark(kind, p.id, p.data);
+      }
+    });
+    for (Pending p : read) {
+      if (p.mark == null) {
+        continue;
+      }
+      p.fields.putAll(p.data.fields);
+      into.put(p.id, new Found(kind, p.id, p.fields, p.mark));
+      keys.put(p.id, Ref.to(p.mark.key()));
+      if (p.cable != null) {
+        cableOf.put(p.id, p.cable);
+      }
+    }
   }
 
   private Map<String, Object> fields(ObjectKind kind, ResultSet rs) throws SQLException {
