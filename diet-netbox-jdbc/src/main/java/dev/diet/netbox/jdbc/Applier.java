@@ -211,6 +211,7 @@ final class Applier {
     loadInterfacesOf(devices);
     loadRows("dcim_interface", interfaces);
     prefetchDeletes(ops);
+    prefetchTags();
     allocate(ops, createdKeys);
   }
 
@@ -1587,6 +1588,28 @@ final class Applier {
         have.add(slug);
         db.insert("extras_taggeditem", TAGGED_COLUMNS, new Object[] {row.id, ct, tag});
       }
+    }
+  }
+
+  /** Tags of every existing row read so far, in one query per table (adoptions and change-log entries need them). */
+  private void prefetchTags() throws SQLException {
+    for (Map.Entry<String, Map<Long, Row>> e : rows.entrySet()) {
+      String table = e.getKey();
+      List<Long> ids = new ArrayList<>();
+      for (Row r : e.getValue().values()) {
+        if (!r.isNew && !tagsOf.containsKey(key(r))) {
+          ids.add(r.id);
+          tagsOf.put(key(r), new ArrayList<>());
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      int ct = ctOfTable(table);
+      long shifted = (long) ct << 40;
+      db.queryIn("SELECT ti.object_id, t.slug FROM extras_taggeditem ti JOIN extras_tag t ON t.id = ti.tag_id "
+          + "WHERE ti.content_type_id = ? AND ti.object_id IN IN_LIST ORDER BY ti.id", List.of(ct), ids,
+          rs -> tagsOf.get(shifted ^ rs.getLong(1)).add(rs.getString(2)));
     }
   }
 
