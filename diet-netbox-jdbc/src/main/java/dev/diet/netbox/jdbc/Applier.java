@@ -349,7 +349,17 @@ final class Applier {
 
   private void loadOwnedIds(ObjectKind kind, Set<String> keys) throws SQLException {
     String table = Vocab.table(kind);
-    db.query("SELECT id, " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE " + dialect.planFilter(null),
+    if (dialect == Dialect.POSTGRES) {
+      db.query("SELECT id, custom_field_data->>'diet_key' FROM " + table + " WHERE " + dialect.planFilter(null),
+          List.of(dialect.planParameter(planId)), rs -> {
+            String key = rs.getString(2);
+            if (key != null && keys.contains(key)) {
+              ownedIds.put(key, rs.getLong(1));
+            }
+          });
+      return;
+    }
+    db.query("SELECT id, custom_field_data FROM " + table + " WHERE " + dialect.planFilter(null),
         List.of(dialect.planParameter(planId)), rs -> {
           String key = keyOf(rs.getString(2));
           if (key != null && keys.contains(key)) {
@@ -360,11 +370,8 @@ final class Applier {
 
   private String keyOf(String cfText) {
     try {
-      JsonNode cf = MAPPER.readTree(cfText);
-      if (!planId.equals(cf.path(OwnershipFields.PLAN).asText(null))) {
-        return null;
-      }
-      return cf.path(OwnershipFields.KEY).asText(null);
+      CustomData cf = CustomData.parse(cfText);
+      return planId.equals(cf.plan) ? cf.key : null;
     } catch (java.io.IOException e) {
       return null;
     }
