@@ -66,6 +66,7 @@ final class Applier {
     SEARCH.put("dcim_cable", new String[][] {{"label", "100"}, {"description", "500"}, {"comments", "5000"}});
   }
 
+  private static final String[] TAGGED_COLUMNS = {"object_id", "content_type_id", "tag_id"};
   private static final String[] DEVICE_COUNTERS = {"console_port_count", "console_server_port_count", "power_port_count",
       "power_outlet_count", "interface_count", "front_port_count", "rear_port_count", "device_bay_count", "module_bay_count",
       "inventory_item_count"};
@@ -126,6 +127,13 @@ final class Applier {
   private final Map<Long, Map<String, Row>> interfacesByDevice = new HashMap<>();
   private final Map<Long, long[]> counterDeltas = new HashMap<>();
   private final Map<String, Row> newBays = new HashMap<>();
+  /** Rows to delete, by table, written at the start of {@link #finish} (after every read of them). */
+  private final Map<String, List<Long>> deletes = new LinkedHashMap<>();
+  /** Tag and search-cache rows of deleted objects, by content type. */
+  private final Map<Integer, List<Long>> deletedObjects = new LinkedHashMap<>();
+  private final Map<Long, Map<String, Long>> cableEndsCache = new HashMap<>();
+  private final Map<Long, List<Object[]>> ipsByInterface = new HashMap<>();
+  private final Set<Long> childrenLoaded = new HashSet<>();
   private final Map<Long, Row> moduleInBay = new HashMap<>();
   private final Map<String, long[]> idPool = new HashMap<>();
   private final Map<String, Integer> idPoolNext = new HashMap<>();
@@ -202,7 +210,56 @@ final class Applier {
     loadRows("dcim_device", devices);
     loadInterfacesOf(devices);
     loadRows("dcim_interface", interfaces);
+    prefetchDeletes(ops);
+    prefetchTags();
     allocate(ops, createdKeys);
+  }
+
+  /** What deletes will read: cable ends and their interfaces, devices' components, IP addresses on doomed interfaces. */
+  private void prefetchDeletes(List<Operation> ops) throws SQLException {
+    List<Long> cables = new ArrayList<>();
+    List<Long> devices = new ArrayList<>();
+    List<Long> interfaces = new ArrayList<>();
+    for (Operation op : ops) {
+      if (op.action() != Action.DELETE) {
+        continue;
+      }
+      long id = op.netboxId().getAsLong();
+      switch (op.kind()) {
+        case CABLE:
+          cables.add(id);
+          break;
+        case DEVICE:
+          devices.add(id);
+          break;
+        case INTERFACE:
+          interfaces.add(id);
+          break;
+        default:
+          break;
+      }
+    }
+    if (!cables.isEmpty()) {
+      loadCableEnds(cables);
+      Set<Long> ends = new HashSet<>();
+      cableEndsCache.values().forEach(m -> ends.addAll(m.values()));
+      loadRows("dcim_interface", ends);
+    }
+    if (!devices.isEmpty()) {
+      loadInterfacesOf(devices);
+      for (String table : List.of("dcim_module", "dcim_modulebay")) {
+        List<Long> ids = new ArrayList<>();
+        db.queryIn("SELECT id FROM " + table + " WHERE device_id IN IN_LIST", List.of(), devices, rs -> ids.add(rs.getLong(1)));
+        loadRows(table, ids);
+      }
+      childrenLoaded.addAll(devices);
+      for (Long d : devices) {
+        interfaces.addAll(interfacesByDevice.get(d).values().stream().map(r -> r.id).collect(java.util.stream.Collectors.toList()));
+      }
+    }
+    if (!interfaces.isEmpty()) {
+      loadIps(interfaces);
+    }
   }
 
   private void allocate(List<Operation> ops, Set<ObjectKey> createdKeys) throws SQLException {
@@ -292,7 +349,17 @@ final class Applier {
 
   private void loadOwnedIds(ObjectKind kind, Set<String> keys) throws SQLException {
     String table = Vocab.table(kind);
-    db.query("SELECT id, " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE " + dialect.planFilter(null),
+    if (dialect == Dialect.POSTGRES) {
+      db.query("SELECT id, custom_field_data->>'diet_key' FROM " + table + " WHERE " + dialect.planFilter(null),
+          List.of(dialect.planParameter(planId)), rs -> {
+            String key = rs.getString(2);
+            if (key != null && keys.contains(key)) {
+              ownedIds.put(key, rs.getLong(1));
+            }
+          });
+      return;
+    }
+    db.query("SELECT id, custom_field_data FROM " + table + " WHERE " + dialect.planFilter(null),
         List.of(dialect.planParameter(planId)), rs -> {
           String key = keyOf(rs.getString(2));
           if (key != null && keys.contains(key)) {
@@ -303,11 +370,8 @@ final class Applier {
 
   private String keyOf(String cfText) {
     try {
-      JsonNode cf = MAPPER.readTree(cfText);
-      if (!planId.equals(cf.path(OwnershipFields.PLAN).asText(null))) {
-        return null;
-      }
-      return cf.path(OwnershipFields.KEY).asText(null);
+      CustomData cf = CustomData.parse(cfText);
+      return planId.equals(cf.plan) ? cf.key : null;
     } catch (java.io.IOException e) {
       return null;
     }
@@ -423,6 +487,9 @@ final class Applier {
           throw new RuleViolation("the ownership mark names " + o.planId() + " " + o.key() + ", not " + op.key());
         }
       });
+    }
+    if (op.action() != Action.DELETE && op.action() != Action.ORPHAN) {
+      writeDeletes();
     }
     switch (op.action()) {
       case CREATE:
@@ -946,7 +1013,7 @@ final class Applier {
     c.put("label", "");
     c.put("description", v.get(Fields.DESCRIPTION));
     c.put("required", false);
-    c.put("filter_logic", "loose");
+    c.put("filter_logic", MARK.contains(name) ? "exact" : "loose");
     c.put("default", null);
     c.put("weight", 100);
     c.put("validation_regex", "");
@@ -1087,6 +1154,7 @@ final class Applier {
           } else if (field.equals(Fields.SITE) && !v.equals(row.get("site_id"))) {
             deviceNames(row.ref("site_id")).remove(String.valueOf(row.text("name")).toLowerCase(Locale.ROOT));
             claimDeviceName((Long) v, row.text("name"), row.id);
+            moveComponents(row, (Long) v);
           }
           break;
         case INTERFACE:
@@ -1129,6 +1197,25 @@ final class Applier {
     writeCustom(row, kind, values);
   }
 
+  /** A device moved to another site: its components' and cable terminations' cached site follow (as NetBox's signal does). */
+  private void moveComponents(Row device, long site) throws SQLException {
+    for (Row i : interfacesOf(device.id).values()) {
+      i.cols.put("_site_id", site);
+    }
+    for (Map<Long, Row> cache : List.of(rows.getOrDefault("dcim_modulebay", Map.of()), rows.getOrDefault("dcim_interface", Map.of()))) {
+      for (Row r : cache.values()) {
+        if (Long.valueOf(device.id).equals(r.ref("device_id"))) {
+          r.cols.put("_site_id", site);
+        }
+      }
+    }
+    if (!device.isNew) {
+      db.exec("UPDATE dcim_interface SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_modulebay SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_cabletermination SET _site_id = ? WHERE _device_id = ?", site, device.id);
+    }
+  }
+
   /** Records that a row changed: an UPDATE and a change-log entry for existing rows; new rows are written at the end. */
   private void touched(ObjectKind kind, Row row, Row before) throws SQLException {
     if (row.isNew) {
@@ -1167,7 +1254,7 @@ final class Applier {
     switch (kind) {
       case CABLE:
         disconnect(row);
-        db.exec("DELETE FROM dcim_cabletermination WHERE cable_id = ?", row.id);
+        deletes.computeIfAbsent("dcim_cabletermination#cable_id", x -> new ArrayList<>()).add(row.id);
         break;
       case INTERFACE:
         requireNoCable(row);
@@ -1220,9 +1307,11 @@ final class Applier {
   }
 
   private List<Row> childRows(String table, String column, long parent) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
-    loadRows(table, ids);
+    if (!(column.equals("device_id") && childrenLoaded.contains(parent))) {
+      List<Long> ids = new ArrayList<>();
+      db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
+      loadRows(table, ids);
+    }
     List<Row> out = new ArrayList<>();
     for (Row r : rows.getOrDefault(table, Map.of()).values()) {
       if (!r.deleted && Long.valueOf(parent).equals(r.ref(column))) {
@@ -1239,14 +1328,13 @@ final class Applier {
     }
     int ct = ctOfTable(row.table);
     if (row.table.equals("dcim_interface")) {
-      List<Object[]> ips = new ArrayList<>();
-      db.query("SELECT id, address FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id = ?",
-          List.of(ct, row.id), rs -> ips.add(new Object[] {rs.getLong(1), rs.getString(2)}));
+      if (!ipsByInterface.containsKey(row.id)) {
+        loadIps(List.of(row.id));
+      }
       int ipCt = ct("ipam.ipaddress");
-      for (Object[] ip : ips) {
-        db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM ipam_ipaddress WHERE id = ?", ip[0]);
+      for (Object[] ip : ipsByInterface.getOrDefault(row.id, List.of())) {
+        deletedObjects.computeIfAbsent(ipCt, x -> new ArrayList<>()).add((Long) ip[0]);
+        deletes.computeIfAbsent("ipam_ipaddress", x -> new ArrayList<>()).add((Long) ip[0]);
         changes.add(new Change("delete", "ipam_ipaddress", (Long) ip[0], null, (String) ip[1], null, null, null));
       }
       Map<String, Row> byName = interfacesByDevice.get(row.ref("device_id"));
@@ -1272,9 +1360,8 @@ final class Applier {
       throw new RuleViolation("cannot delete " + row.table + " #" + row.id + " created in the same apply");
     }
     row.deleted = true;
-    db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM " + row.table + " WHERE id = ?", row.id);
+    deletedObjects.computeIfAbsent(ct, x -> new ArrayList<>()).add(row.id);
+    deletes.computeIfAbsent(row.table, x -> new ArrayList<>()).add(row.id);
     updatedExisting.remove(row);
     changes.add(new Change("delete", row.table, row.id, null, repr(row), related(row), snapshot(row), null));
   }
@@ -1287,17 +1374,58 @@ final class Applier {
         Long path = iface.ref("_path_id");
         attach(iface, null, null, null);
         if (path != null) {
-          db.exec("DELETE FROM dcim_cablepath WHERE id = ?", path);
+          deletes.computeIfAbsent("dcim_cablepath", x -> new ArrayList<>()).add(path);
         }
       }
     }
   }
 
   private Map<String, Long> cableEnds(long cableId) throws SQLException {
-    Map<String, Long> ends = new HashMap<>();
-    db.query("SELECT cable_end, termination_id FROM dcim_cabletermination WHERE cable_id = ? AND termination_type_id = ?",
-        List.of(cableId, ct("dcim.interface")), rs -> ends.put("A".equals(rs.getString(1)) ? Fields.A_END : Fields.B_END, rs.getLong(2)));
-    return ends;
+    if (!cableEndsCache.containsKey(cableId)) {
+      loadCableEnds(List.of(cableId));
+    }
+    return cableEndsCache.get(cableId);
+  }
+
+  private void loadCableEnds(Collection<Long> cables) throws SQLException {
+    for (Long c : cables) {
+      cableEndsCache.put(c, new HashMap<>());
+    }
+    db.queryIn("SELECT cable_id, cable_end, termination_id FROM dcim_cabletermination WHERE termination_type_id = ? AND cable_id IN IN_LIST",
+        List.of(ct("dcim.interface")), cables,
+        rs -> cableEndsCache.get(rs.getLong(1)).put("A".equals(rs.getString(2)) ? Fields.A_END : Fields.B_END, rs.getLong(3)));
+  }
+
+  private void loadIps(Collection<Long> interfaces) throws SQLException {
+    for (Long i : interfaces) {
+      ipsByInterface.put(i, new ArrayList<>());
+    }
+    db.queryIn("SELECT id, address, assigned_object_id FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id IN IN_LIST "
+        + "ORDER BY id", List.of(ct("dcim.interface")), interfaces,
+        rs -> ipsByInterface.get(rs.getLong(3)).add(new Object[] {rs.getLong(1), rs.getString(2)}));
+  }
+
+  /** Deletes collected during the operations, by table and in bulk; tags and search-cache rows first. */
+  private void writeDeletes() throws SQLException {
+    if (deletes.isEmpty() && deletedObjects.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Integer, List<Long>> e : deletedObjects.entrySet()) {
+      db.queryIn("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+      db.queryIn("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+    }
+    for (Map.Entry<String, List<Long>> e : deletes.entrySet()) {
+      String table = e.getKey();
+      String column = "id";
+      int hash = table.indexOf('#');
+      if (hash > 0) {
+        column = table.substring(hash + 1);
+        table = table.substring(0, hash);
+      }
+      db.queryIn("DELETE FROM " + table + " WHERE " + column + " IN IN_LIST", List.of(), e.getValue(), null);
+    }
+    deletes.clear();
+    deletedObjects.clear();
   }
 
   // ---- values --------------------------------------------------------------------------------
@@ -1465,9 +1593,30 @@ final class Applier {
       }
       if (!have.contains(slug)) {
         have.add(slug);
-        db.insert("extras_taggeditem", new String[] {"id", "object_id", "content_type_id", "tag_id"},
-            new Object[] {null, row.id, ct, tag});
+        db.insert("extras_taggeditem", TAGGED_COLUMNS, new Object[] {row.id, ct, tag});
       }
+    }
+  }
+
+  /** Tags of every existing row read so far, in one query per table (adoptions and change-log entries need them). */
+  private void prefetchTags() throws SQLException {
+    for (Map.Entry<String, Map<Long, Row>> e : rows.entrySet()) {
+      String table = e.getKey();
+      List<Long> ids = new ArrayList<>();
+      for (Row r : e.getValue().values()) {
+        if (!r.isNew && !tagsOf.containsKey(key(r))) {
+          ids.add(r.id);
+          tagsOf.put(key(r), new ArrayList<>());
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      int ct = ctOfTable(table);
+      long shifted = (long) ct << 40;
+      db.queryIn("SELECT ti.object_id, t.slug FROM extras_taggeditem ti JOIN extras_tag t ON t.id = ti.tag_id "
+          + "WHERE ti.content_type_id = ? AND ti.object_id IN IN_LIST ORDER BY ti.id", List.of(ct), ids,
+          rs -> tagsOf.get(shifted ^ rs.getLong(1)).add(rs.getString(2)));
     }
   }
 
@@ -1493,6 +1642,7 @@ final class Applier {
 
   /** Writes counters, new rows, search cache, tags and the change log; then the caller commits. */
   void finish(java.util.function.Consumer<String> afterTable) throws SQLException {
+    writeDeletes();
     for (Map.Entry<Long, long[]> e : counterDeltas.entrySet()) {
       Row device = row("dcim_device", e.getKey());
       if (device == null || device.deleted) {
@@ -1537,21 +1687,20 @@ final class Applier {
             new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
       }
     }
-    assignTaggedIds();
-    long[] ids = db.allocateIds("core_objectchange", changes.size());
-    String[] ocCols = {"id", "time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
+    String[] ocCols = {"time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
         "prechange_data", "postchange_data", "changed_object_type_id", "related_object_type_id", "user_id", "message"};
     int deviceCt = ct("dcim.device");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       String repr = c.row != null ? repr(c.row) : c.repr;
       Long related = c.row != null ? related(c.row) : c.relatedDevice;
-      String post = c.row != null ? (c.row.deleted ? null : snapshot(c.row)) : c.post;
       if (c.row != null && c.row.deleted) {
         continue;
       }
-      db.insert("core_objectchange", ocCols, new Object[] {ids[i], now, "diet", requestId, c.action, c.objectId, related,
-          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), json(post), ctOfTable(c.table),
+      Row row = c.row;
+      Object post = row != null ? (Db.Deferred) () -> json(snapshot(row)) : json(c.post);
+      db.insert("core_objectchange", ocCols, new Object[] {now, "diet", requestId, c.action, c.objectId, related,
+          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), post, ctOfTable(c.table),
           related == null ? null : deviceCt, null, ""});
     }
     db.flushInserts(afterTable);
@@ -1584,15 +1733,6 @@ final class Applier {
     public String toString() {
       return textValue();
     }
-  }
-
-  private void assignTaggedIds() throws SQLException {
-    int n = db.buffered("extras_taggeditem");
-    if (n == 0) {
-      return;
-    }
-    long[] ids = db.allocateIds("extras_taggeditem", n);
-    db.assignIds("extras_taggeditem", ids);
   }
 
   // ---- descriptions --------------------------------------------------------------------------
