@@ -131,27 +131,72 @@ class ScaleTiming {
         db.close();
       }
     }
-    if (!Boolean.parseBoolean(System.getProperty("diet.scale.baseline", "true"))) {
-      return;
+    if (Boolean.parseBoolean(System.getProperty("diet.scale.baseline", "true"))) {
+      baseline(dump, false);
     }
+  }
+
+  /** Dumps the tables of an already applied database ({@code -Ddiet.scale.url}) and COPYs them into fresh ones. */
+  @Test
+  void baselineExisting() throws Exception {
+    String url = System.getProperty("diet.scale.url");
+    assumeTrue(url != null, "timing harness: run with -Ddiet.scale.url=<database the 10k plan was applied to>");
+    Map<String, byte[]> dump = new LinkedHashMap<>();
+    try (Connection c = java.sql.DriverManager.getConnection(url, System.getenv("DIET_TEST_PG_USER"), System.getenv("DIET_TEST_PG_PASSWORD"))) {
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      for (String table : TABLES) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copy.copyOut("COPY " + table + " TO STDOUT", out);
+        dump.put(table, out.toByteArray());
+      }
+    }
+    for (int i = 0; i < Integer.getInteger("diet.scale.repeat", 2); i++) {
+      baseline(dump, false);
+      baseline(dump, true);
+    }
+  }
+
+  private static void baseline(Map<String, byte[]> dump, boolean asyncCommit) throws Exception {
     try (PgTestDatabase fresh = PgTestDatabase.create(); Connection c = fresh.connect(); Statement st = c.createStatement()) {
       c.setAutoCommit(false);
       for (String table : TABLES) {
         st.execute("DELETE FROM " + table);
       }
       c.commit();
+      if (asyncCommit) {
+        st.execute("SET LOCAL synchronous_commit = off");
+      }
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       long t = System.nanoTime();
       long last = t;
       for (Map.Entry<String, byte[]> e : dump.entrySet()) {
         copy.copyIn("COPY " + e.getKey() + " FROM STDIN", new ByteArrayInputStream(e.getValue()));
         long now = System.nanoTime();
-        System.out.printf("  baseline COPY %-32s %6.0f ms %6d KB%n", e.getKey(), (now - last) / 1e6, e.getValue().length / 1024);
+        if (e.getValue().length > 1 << 20) {
+          System.out.printf("  baseline COPY %-32s %6.0f ms %6d KB%n", e.getKey(), (now - last) / 1e6, e.getValue().length / 1024);
+        }
         last = now;
       }
       c.commit();
       long now = System.nanoTime();
-      System.out.printf("  baseline commit %.0f ms%nBASELINE total %.2f s%n", (now - last) / 1e6, (now - t) / 1e9);
+      System.out.printf("  baseline commit %.0f ms%nBASELINE%s total %.2f s%n", (now - last) / 1e6,
+          asyncCommit ? " (synchronous_commit off)" : "", (now - t) / 1e9);
+    }
+  }
+
+  /** Observes an already applied database ({@code -Ddiet.scale.url=jdbc:postgresql://...}) several times. */
+  @Test
+  void observeExisting() {
+    String url = System.getProperty("diet.scale.url");
+    assumeTrue(url != null, "timing harness: run with -Ddiet.scale.url=<database the 10k plan was applied to>");
+    DesiredState desired = Generator.generate(PlanReader.read(example(System.getProperty("diet.scale.plan", "fabric-10k.yaml"))));
+    ObserveScope scope = Reconciler.scopeOf(desired);
+    try (JdbcNetBoxBackend backend = JdbcNetBoxBackend.connect(url, System.getenv("DIET_TEST_PG_USER"), System.getenv("DIET_TEST_PG_PASSWORD"))) {
+      for (int i = 0; i < Integer.getInteger("diet.scale.repeat", 5); i++) {
+        long t = System.nanoTime();
+        int n = backend.observe(scope, ProgressListener.NONE).owned().size();
+        System.out.printf("OBSERVE %.2f s (%d owned)%n", (System.nanoTime() - t) / 1e9, n);
+      }
     }
   }
 }
