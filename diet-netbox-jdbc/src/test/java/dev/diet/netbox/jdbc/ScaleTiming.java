@@ -62,8 +62,8 @@ class ScaleTiming {
 
     @Override
     public void started(Phase phase, String detail, long total) {
-      if (phase == Phase.APPLY && "write".equals(detail)) {
-        mark("operations (up to write)");
+      if (phase == Phase.APPLY) {
+        mark("write".equals(detail) ? "operations of the last kind" : "before " + detail);
       }
     }
 
