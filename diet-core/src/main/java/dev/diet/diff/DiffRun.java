@@ -155,14 +155,18 @@ final class DiffRun {
     }
     Ownership mark = c.ownership().get();
     SortedMap<String, Object> last = mark.applied();
-    Set<String> released = new TreeSet<>(mark.released());
-    Map<String, Object> changes = new TreeMap<>();
+    // The common case is an object that matches its mark: nothing below allocates until a field differs.
+    Set<String> released = mark.released();
+    Map<String, Object> changes = Map.of();
     for (Map.Entry<String, Object> f : d.fields().entrySet()) {
       String field = f.getKey();
       Object want = f.getValue();
       Object current = c.field(field);
       if (released.contains(field) || same(current, want)) {
         continue;
+      }
+      if (changes.isEmpty()) {
+        changes = new TreeMap<>();
       }
       if (!last.containsKey(field) || same(last.get(field), current)) {
         changes.put(field, want);
@@ -178,11 +182,17 @@ final class DiffRun {
       if (conflict.resolution() == Resolution.APPLY_DIET) {
         changes.put(field, want);
       } else if (conflict.resolution() == Resolution.STOP_MANAGING) {
+        if (released == mark.released()) {
+          released = new TreeSet<>(released);
+        }
         released.add(field);
       }
     }
-    Set<String> missingTags = new TreeSet<>(d.tags());
-    missingTags.removeAll(c.tags());
+    Set<String> missingTags = Set.of();
+    if (!c.tags().containsAll(d.tags())) {
+      missingTags = new TreeSet<>(d.tags());
+      missingTags.removeAll(c.tags());
+    }
 
     if (d.kind() == ObjectKind.CABLE && (changes.containsKey(Fields.A_END) || changes.containsKey(Fields.B_END))) {
       Map<String, Object> before = new TreeMap<>();
@@ -194,6 +204,21 @@ final class DiffRun {
       return;
     }
 
+    if (changes.isEmpty() && missingTags.isEmpty() && !markChanged(c, d, mark, released, changes)) {
+      return;
+    }
+    Map<String, Object> applied = applied(c, d, last, released, changes);
+    Map<String, Object> before = new TreeMap<>();
+    changes.keySet().forEach(f -> before.put(f, c.field(f)));
+    String reason = changes.isEmpty() && missingTags.isEmpty() ? "refresh ownership mark" : "";
+    upserts.put(d.key(), new Operation(
+        Action.UPDATE, d.key(), OptionalLong.of(c.id()), name(d.key()), before, changes, missingTags,
+        new Ownership(planId, d.key(), applied, unmanagedValues(c, applied.keySet()), released, planFingerprint), reason));
+  }
+
+  /** Per managed field, the value the mark will record: the plan's, or the last applied one where a person's edit is kept. */
+  private static Map<String, Object> applied(
+      ObservedObject c, DesiredObject d, Map<String, Object> last, Set<String> released, Map<String, Object> changes) {
     Map<String, Object> applied = new TreeMap<>();
     for (Map.Entry<String, Object> f : d.fields().entrySet()) {
       String field = f.getKey();
@@ -203,16 +228,30 @@ final class DiffRun {
       boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
       applied.put(field, keptManual ? last.get(field) : f.getValue());
     }
-    boolean markChanged = !sameValues(applied, last) || !released.equals(mark.released());
-    if (changes.isEmpty() && missingTags.isEmpty() && !markChanged) {
-      return;
+    return applied;
+  }
+
+  /** Whether the mark must be rewritten: {@link #applied} differs from it, or the released fields changed. */
+  private static boolean markChanged(
+      ObservedObject c, DesiredObject d, Ownership mark, Set<String> released, Map<String, Object> changes) {
+    if (!released.equals(mark.released())) {
+      return true;
     }
-    Map<String, Object> before = new TreeMap<>();
-    changes.keySet().forEach(f -> before.put(f, c.field(f)));
-    String reason = changes.isEmpty() && missingTags.isEmpty() ? "refresh ownership mark" : "";
-    upserts.put(d.key(), new Operation(
-        Action.UPDATE, d.key(), OptionalLong.of(c.id()), name(d.key()), before, changes, missingTags,
-        new Ownership(planId, d.key(), applied, unmanagedValues(c, applied.keySet()), released, planFingerprint), reason));
+    SortedMap<String, Object> last = mark.applied();
+    int managed = 0;
+    for (Map.Entry<String, Object> f : d.fields().entrySet()) {
+      String field = f.getKey();
+      if (released.contains(field)) {
+        continue;
+      }
+      managed++;
+      boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
+      Object value = keptManual ? last.get(field) : f.getValue();
+      if (!last.containsKey(field) || !same(value, last.get(field))) {
+        return true;
+      }
+    }
+    return managed != last.size();
   }
 
   private String endChange(ObservedObject c, DesiredObject d, String field, String label) {
@@ -634,6 +673,9 @@ final class DiffRun {
 
   /** Skips planned cables whose ends are taken; true when one was skipped. */
   private boolean checkCableEnds(Set<ObjectKey> deleted) {
+    if (upserts.values().stream().noneMatch(op -> op.kind() == ObjectKind.CABLE && op.action() == Action.CREATE)) {
+      return false;
+    }
     boolean changed = false;
     Map<ObjectKey, ObservedObject> ownedCableAt = new HashMap<>();
     for (ObservedObject o : observed.owned().values()) {
@@ -728,6 +770,9 @@ final class DiffRun {
    */
   private boolean keepUnderStayingCables() {
     Set<ObjectKey> deleted = deletedKeys();
+    if (deleted.isEmpty()) {
+      return false;
+    }
     Set<ObjectKey> roots = new TreeSet<>();
     for (ObservedObject cable : observed.owned().values()) {
       if (cable.kind() != ObjectKind.CABLE || deleted.contains(keyOf(cable))) {
@@ -901,13 +946,6 @@ final class DiffRun {
     }
     Object device = o.field(Fields.DEVICE);
     return device instanceof Ref ? ((Ref) device).key() : null;
-  }
-
-  private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
-    if (!a.keySet().equals(b.keySet())) {
-      return false;
-    }
-    return a.entrySet().stream().allMatch(e -> same(e.getValue(), b.get(e.getKey())));
   }
 
   /** Equal, treating an empty string as null (NetBox stores empty text where the plan says nothing). */

@@ -7,6 +7,7 @@ import dev.diet.spi.ObservedObject;
 import dev.diet.spi.ObservedState;
 import dev.diet.state.FieldValues;
 import dev.diet.state.ObjectKey;
+import dev.diet.state.Ref;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,19 +28,34 @@ public final class StateFingerprint {
     Hasher h = Hashing.sha256().newHasher();
     line(h, "diet.preview/v1");
     line(h, "plan " + observed.planId() + " " + planFingerprint);
-    for (Map.Entry<ObjectKey, ObservedObject> e : new TreeMap<>(observed.owned()).entrySet()) {
+    StringBuilder sb = new StringBuilder(512);
+    for (Map.Entry<ObjectKey, ObservedObject> e : sortedByKey(observed.owned())) {
       ObservedObject o = e.getValue();
       Ownership mark = o.ownership().get();
-      line(h, "owned " + e.getKey() + " " + canonical(o) + " applied=" + canonical(mark.applied()) + " seen=" + canonical(mark.seen())
-          + " released=" + mark.released() + " fp=" + mark.planFingerprint().orElse(""));
+      sb.setLength(0);
+      sb.append("owned ").append(e.getKey()).append(' ');
+      canonical(sb, o);
+      sb.append(" applied=");
+      canonical(sb, mark.applied());
+      sb.append(" seen=");
+      canonical(sb, mark.seen());
+      sb.append(" released=").append(mark.released()).append(" fp=").append(mark.planFingerprint().orElse(""));
+      line(h, sb);
     }
-    for (Map.Entry<ObjectKey, ObservedObject> e : new TreeMap<>(observed.references()).entrySet()) {
-      line(h, "reference " + e.getKey() + " " + canonical(e.getValue()));
+    for (Map.Entry<ObjectKey, ObservedObject> e : sortedByKey(observed.references())) {
+      sb.setLength(0);
+      sb.append("reference ").append(e.getKey()).append(' ');
+      canonical(sb, e.getValue());
+      line(h, sb);
     }
     List<ObservedObject> collisions = new ArrayList<>(observed.collisions());
     collisions.sort(Comparator.comparing((ObservedObject o) -> o.kind()).thenComparingLong(ObservedObject::id));
     for (ObservedObject o : collisions) {
-      line(h, "collision " + canonical(o) + o.ownership().map(w -> " owner=" + w.key()).orElse(""));
+      sb.setLength(0);
+      sb.append("collision ");
+      canonical(sb, o);
+      sb.append(o.ownership().map(w -> " owner=" + w.key()).orElse(""));
+      line(h, sb);
     }
     List<ExternalReference> refs = new ArrayList<>(observed.externalReferences());
     refs.sort(Comparator.comparing(ExternalReference::target).thenComparing(ExternalReference::kind).thenComparingLong(ExternalReference::id));
@@ -49,19 +65,55 @@ public final class StateFingerprint {
     return h.hash().toString();
   }
 
-  private static String canonical(ObservedObject o) {
-    return o.kind().wire() + "#" + o.id() + " " + canonical(o.fields()) + " tags=" + o.tags();
-  }
-
-  private static String canonical(Map<String, Object> values) {
-    StringBuilder sb = new StringBuilder("{");
-    for (Map.Entry<String, Object> f : values.entrySet()) {
-      sb.append(f.getKey()).append('=').append(FieldValues.render(f.getValue())).append(',');
+  /** The entries in key order; backends usually return them sorted already, which saves the copy. */
+  private static Iterable<Map.Entry<ObjectKey, ObservedObject>> sortedByKey(Map<ObjectKey, ObservedObject> map) {
+    ObjectKey previous = null;
+    for (ObjectKey key : map.keySet()) {
+      if (previous != null && previous.compareTo(key) >= 0) {
+        return new TreeMap<>(map).entrySet();
+      }
+      previous = key;
     }
-    return sb.append('}').toString();
+    return map.entrySet();
   }
 
-  private static void line(Hasher h, String text) {
+  private static void canonical(StringBuilder sb, ObservedObject o) {
+    sb.append(o.kind().wire()).append('#').append(o.id()).append(' ');
+    canonical(sb, o.fields());
+    sb.append(" tags=").append(o.tags());
+  }
+
+  private static void canonical(StringBuilder sb, Map<String, Object> values) {
+    sb.append('{');
+    values.forEach((name, value) -> {
+      sb.append(name).append('=');
+      render(sb, value);
+      sb.append(',');
+    });
+    sb.append('}');
+  }
+
+  /** Appends what {@link FieldValues#render} returns, without the intermediate strings. */
+  private static void render(StringBuilder sb, Object value) {
+    if (value instanceof String) {
+      String s = (String) value;
+      sb.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\' || c == '"') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+      sb.append('"');
+    } else if (value instanceof Ref) {
+      sb.append('@').append(((Ref) value).key());
+    } else {
+      sb.append(value);
+    }
+  }
+
+  private static void line(Hasher h, CharSequence text) {
     h.putString(text, StandardCharsets.UTF_8).putChar('\n');
   }
 }

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -167,6 +168,13 @@ public final class FieldMap extends AbstractMap<String, Object> implements Sorte
       throw new NoSuchElementException();
     }
     return keys[to - 1];
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super Object> action) {
+    for (int i = from; i < to; i++) {
+      action.accept(keys[i], values[i]);
+    }
   }
 
   @Override
