@@ -32,6 +32,24 @@ public final class PgDatabases {
     this.password = password;
   }
 
+  /** Prints the configured server's version and exits 0, or prints why there is none and exits 1. */
+  public static void main(String[] args) {
+    Optional<PgDatabases> pg = fromEnvironment();
+    if (pg.isEmpty()) {
+      System.out.println("DIET_TEST_PG_URL is not set");
+      System.exit(1);
+    }
+    try (Connection c = DriverManager.getConnection(pg.get().url, pg.get().user, pg.get().password);
+        Statement st = c.createStatement();
+        var rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      System.out.println("PostgreSQL " + rs.getString(1));
+    } catch (SQLException e) {
+      System.out.println("PostgreSQL at " + pg.get().url + " is not reachable: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   /** The configured server, or empty when DIET_TEST_PG_URL is not set. */
   public static Optional<PgDatabases> fromEnvironment() {
     String url = System.getenv("DIET_TEST_PG_URL");

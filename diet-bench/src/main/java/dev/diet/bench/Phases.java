@@ -10,11 +10,14 @@ import dev.diet.spi.ObserveScope;
 import dev.diet.spi.ObservedState;
 import dev.diet.spi.ProgressListener;
 import dev.diet.state.DesiredState;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Splits a no-change diff against the in-memory NetBox into its phases (scope, observe, diff,
- * fingerprint) and prints the median of each over some rounds: where the time of
- * {@code diff_nochange} goes. Usage: {@code java -cp benchmarks.jar dev.diet.bench.Phases 10k [rounds]}.
+ * fingerprint) and prints the median and minimum CPU time of the calling thread for each over some
+ * rounds (CPU time, so other load on the machine does not count; GC threads' time does not
+ * either): where the time of {@code diff_nochange} goes. Usage: {@code java -cp benchmarks.jar dev.diet.bench.Phases 10k [rounds]}.
  */
 public final class Phases {
   private Phases() {}
@@ -27,17 +30,18 @@ public final class Phases {
     long t0 = System.nanoTime();
     Reconciler.builder(netbox).build().planAndApply(desired, DiffOptions.defaults());
     System.out.printf("%s: %d objects, in-memory apply %.0f ms%n", size, desired.size(), (System.nanoTime() - t0) / 1e6);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[][] times = new long[4][rounds];
     for (int r = 0; r < rounds; r++) {
-      long a = System.nanoTime();
+      long a = threads.getCurrentThreadCpuTime();
       ObserveScope scope = Reconciler.scopeOf(desired);
-      long b = System.nanoTime();
+      long b = threads.getCurrentThreadCpuTime();
       ObservedState observed = netbox.observe(scope, ProgressListener.NONE);
-      long c = System.nanoTime();
+      long c = threads.getCurrentThreadCpuTime();
       Differ.diff(desired, observed, DiffOptions.defaults());
-      long d = System.nanoTime();
+      long d = threads.getCurrentThreadCpuTime();
       StateFingerprint.of(desired.fingerprint(), observed);
-      long e = System.nanoTime();
+      long e = threads.getCurrentThreadCpuTime();
       times[0][r] = b - a;
       times[1][r] = c - b;
       times[2][r] = d - c;
@@ -46,7 +50,7 @@ public final class Phases {
     String[] names = {"scope", "observe (in-memory)", "diff (incl. fingerprint)", "fingerprint alone"};
     for (int i = 0; i < names.length; i++) {
       java.util.Arrays.sort(times[i]);
-      System.out.printf("%-26s median %7.1f ms  min %7.1f ms%n", names[i], times[i][rounds / 2] / 1e6, times[i][0] / 1e6);
+      System.out.printf("%-26s CPU median %7.1f ms  min %7.1f ms%n", names[i], times[i][rounds / 2] / 1e6, times[i][0] / 1e6);
     }
   }
 }

@@ -41,15 +41,19 @@ public final class ScalePlans {
     return PlanReader.readString(yaml(size), "fabric-" + size + ".yaml");
   }
 
-  /** The 10k plan with the last server class (storage) shrunk by {@code fewer} servers. */
-  public static Plan tenKMinusStorage(int fewer) {
-    String text = read("fabric-10k.yaml");
-    Matcher m = Pattern.compile("(server_class_id: storage, category: storage, quantity: )(\\d+)").matcher(text);
+  /**
+   * The plan of a size ({@code 1k} or {@code 10k}) with the last server class (storage) shrunk by
+   * {@code fewer} servers: no switch count changes and no other server moves, so going from it to
+   * the full plan adds exactly those servers with their modules, interfaces and cables.
+   */
+  public static Plan minusStorage(String size, int fewer) {
+    Matcher m = Pattern.compile("(server_class_id: storage, category: storage, quantity: )(\\d+)").matcher(yaml(size));
     if (!m.find()) {
-      throw new IllegalStateException("fabric-10k.yaml has no storage server class");
+      throw new IllegalStateException("the " + size + " plan has no storage server class");
     }
+    String text = yaml(size);
     String changed = text.substring(0, m.start(2)) + (Integer.parseInt(m.group(2)) - fewer) + text.substring(m.end(2));
-    return PlanReader.readString(changed, "fabric-10k-minus-" + fewer + ".yaml");
+    return PlanReader.readString(changed, "fabric-" + size + "-minus-" + fewer + ".yaml");
   }
 
   private static final List<String> POD_SECTIONS =

@@ -1,7 +1,5 @@
 package dev.diet.diff;
 
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import dev.diet.spi.ExternalReference;
 import dev.diet.spi.ObservedObject;
 import dev.diet.spi.ObservedState;
@@ -9,6 +7,8 @@ import dev.diet.state.FieldValues;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.Ref;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class StateFingerprint {
   private StateFingerprint() {}
 
   public static String of(String planFingerprint, ObservedState observed) {
-    Hasher h = Hashing.sha256().newHasher();
+    Sha256 h = new Sha256();
     line(h, "diet.preview/v1");
     line(h, "plan " + observed.planId() + " " + planFingerprint);
     StringBuilder sb = new StringBuilder(512);
@@ -62,7 +62,7 @@ public final class StateFingerprint {
     for (ExternalReference r : refs) {
       line(h, "external " + r.target() + " " + r.kind() + "#" + r.id() + " " + r.description());
     }
-    return h.hash().toString();
+    return h.hex();
   }
 
   /** The entries in key order; backends usually return them sorted already, which saves the copy. */
@@ -98,12 +98,16 @@ public final class StateFingerprint {
     if (value instanceof String) {
       String s = (String) value;
       sb.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '\\' || c == '"') {
-          sb.append('\\');
+      if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
+        sb.append(s);
+      } else {
+        for (int i = 0; i < s.length(); i++) {
+          char c = s.charAt(i);
+          if (c == '\\' || c == '"') {
+            sb.append('\\');
+          }
+          sb.append(c);
         }
-        sb.append(c);
       }
       sb.append('"');
     } else if (value instanceof Ref) {
@@ -113,7 +117,52 @@ public final class StateFingerprint {
     }
   }
 
-  private static void line(Hasher h, CharSequence text) {
-    h.putString(text, StandardCharsets.UTF_8).putChar('\n');
+  private static void line(Sha256 h, CharSequence text) {
+    h.line(text);
+  }
+
+  /**
+   * SHA-256 over lines, each its UTF-8 bytes followed by the newline as a little-endian UTF-16
+   * char (two bytes, 0x0A 0x00): the bytes Guava's {@code putString(text, UTF_8).putChar('\\n')}
+   * fed the hash before, without its intermediate string and byte array per line.
+   */
+  private static final class Sha256 {
+    private static final byte[] NEWLINE = {0x0A, 0x00};
+    private final MessageDigest digest;
+    private byte[] buffer = new byte[1024];
+
+    Sha256() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has SHA-256", e);
+      }
+    }
+
+    void line(CharSequence text) {
+      int n = text.length();
+      if (buffer.length < n) {
+        buffer = new byte[Math.max(n, buffer.length * 2)];
+      }
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+          digest.update(NEWLINE);
+          return;
+        }
+        buffer[i] = (byte) c;
+      }
+      digest.update(buffer, 0, n);
+      digest.update(NEWLINE);
+    }
+
+    String hex() {
+      StringBuilder out = new StringBuilder(64);
+      for (byte b : digest.digest()) {
+        out.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+      }
+      return out.toString();
+    }
   }
 }
