@@ -102,7 +102,7 @@ final class DiffRun {
     findUnmanagedChanges();
     listener.progressed(Phase.DIFF, "diff", total, total);
     checkResolutionsUsed();
-    ChangeSet changeSet = new ChangeSet(planId, StateFingerprint.of(planFingerprint, observed), assemble());
+    ChangeSet changeSet = new ChangeSet(planId, () -> StateFingerprint.of(planFingerprint, observed), assemble());
     conflicts.sort(Comparator.comparing(Conflict::id));
     notes.sort(Comparator.comparing(DiffNote::key).thenComparing(DiffNote::message));
     DriftReport drift = new DriftReport(
