@@ -83,7 +83,9 @@ public abstract class NetBoxBackendContract {
 
   @AfterEach
   void closeBackend() {
-    backend.close();
+    if (backend != null) {
+      backend.close();
+    }
   }
 
   // ---- create and observe --------------------------------------------------------------------
