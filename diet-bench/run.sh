@@ -50,7 +50,7 @@ run() { # name size-list mode-args...
     return
   fi
   echo "== $name (size $sizes)" >&2
-  if ! java -jar "$jar" "\.$name\$" -p size="$sizes" "$@" -rf json -rff "$work/$name.json" -o "$work/$name.log"; then
+  if ! java -jar "$jar" "\.$name\$" -p size="$sizes" "$@" -foe true -rf json -rff "$work/$name.json" -o "$work/$name.log"; then
     notes+=("$name: failed, see $work/$name.log.")
     rm -f "$work/$name.json"
   fi
