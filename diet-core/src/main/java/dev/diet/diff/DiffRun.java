@@ -245,9 +245,12 @@ final class DiffRun {
         continue;
       }
       managed++;
+      Object lastValue = last.get(field);
+      if (lastValue == null && !last.containsKey(field)) {
+        return true;
+      }
       boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
-      Object value = keptManual ? last.get(field) : f.getValue();
-      if (!last.containsKey(field) || !same(value, last.get(field))) {
+      if (!same(keptManual ? lastValue : f.getValue(), lastValue)) {
         return true;
       }
     }
@@ -801,21 +804,22 @@ final class DiffRun {
     for (ObservedObject o : observed.owned().values()) {
       Ownership mark = o.ownership().get();
       DesiredObject d = desired.get(keyOf(o));
-      for (String f : o.fields().keySet()) {
-        checkUnmanaged(o, mark, d, f);
-      }
-      for (String f : mark.seen().keySet()) {
-        if (!o.fields().containsKey(f)) {
-          checkUnmanaged(o, mark, d, f);
+      o.fields().forEach((field, current) -> checkUnmanaged(o, mark, d, field, current));
+      mark.seen().forEach((field, seen) -> {
+        if (!o.fields().containsKey(field)) {
+          checkUnmanaged(o, mark, d, field, null);
         }
-      }
+      });
     }
   }
 
-  private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field) {
-    boolean managed = mark.applied().containsKey(field) || (d != null && d.fields().containsKey(field) && !mark.released().contains(field));
-    if (!managed && !same(mark.seen().get(field), o.field(field))) {
-      unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, mark.seen().get(field), o.field(field)));
+  private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field, Object current) {
+    if (mark.applied().containsKey(field) || (d != null && d.fields().containsKey(field) && !mark.released().contains(field))) {
+      return;
+    }
+    Object seen = mark.seen().get(field);
+    if (!same(seen, current)) {
+      unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, seen, current));
     }
   }
 
