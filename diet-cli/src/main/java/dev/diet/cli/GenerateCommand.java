@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -65,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
     Plan plan;
     DesiredState state;
     try {
-      plan = PlanReader.read(planFile);
+      plan = PlanReader.read(main.env().resolve(planFile));
       List<Problem> problems = Preflight.check(plan);
       problems.forEach(err::println);
       if (problems.stream().anyMatch(Problem::isError)) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,6 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
   static final String JSON_SCHEMA = "diet.validate/v1";
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -73,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     List<Outcome> outcomes = new ArrayList<>();
     for (Path file : plans) {
-      outcomes.add(validate(file));
+      outcomes.add(validate(file, main.env().resolve(file)));
     }
     long errors = outcomes.stream().mapToLong(Outcome::errors).sum();
     long warnings = outcomes.stream().mapToLong(Outcome::warnings).sum();
@@ -90,9 +93,9 @@ final class ValidateCommand implements Callable<Integer> {
     return errors > 0 ? Main.EXIT_ERRORS : 0;
   }
 
-  private static Outcome validate(Path file) {
+  private static Outcome validate(Path file, Path resolved) {
     try {
-      Plan plan = PlanReader.read(file);
+      Plan plan = PlanReader.read(resolved);
       return new Outcome(file, Optional.of(plan), Preflight.check(plan));
     } catch (PlanException e) {
       return new Outcome(file, Optional.empty(), e.problems());
@@ -129,19 +132,7 @@ final class ValidateCommand implements Callable<Integer> {
       f.put("warnings", o.warnings());
       ArrayNode problems = f.putArray("problems");
       for (Problem p : o.problems) {
-        ObjectNode n = problems.addObject();
-        n.put("severity", p.severity().wire());
-        n.put("code", p.code());
-        n.put("file", p.location().file());
-        n.put("line", p.location().line());
-        n.put("column", p.location().column());
-        n.put("path", p.path());
-        n.put("message", p.message());
-        if (p.hint().isPresent()) {
-          n.put("hint", p.hint().get());
-        } else {
-          n.putNull("hint");
-        }
+        problems.add(CliJson.problem(p));
       }
     }
     return mapper.writeValueAsString(root);

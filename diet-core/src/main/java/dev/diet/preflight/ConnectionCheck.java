@@ -33,10 +33,10 @@ final class ConnectionCheck implements PlanCheck {
       if (!CONNECTION_ID.matcher(c.connectionId()).matches()) {
         problems.error("invalid_format", path + ".connection_id", "connection_id '" + c.connectionId() + "' may hold only letters, digits, _ and -", "e.g. fe or be-rail-0");
       }
-      Ranges.atLeast(problems, path + ".port_index", "port_index", c.portIndex(), 0, "the first NIC port used, counting from 0");
-      boolean ppcOk = Ranges.atLeast(problems, path + ".ports_per_connection", "ports_per_connection", c.portsPerConnection(), 1, "the ports (and cables) per server");
+      Ranges.between(problems, path + ".port_index", "port_index", c.portIndex(), 0, Ranges.MAX_PORTS, "the first NIC port used, counting from 0");
+      boolean ppcOk = Ranges.between(problems, path + ".ports_per_connection", "ports_per_connection", c.portsPerConnection(), 1, Ranges.MAX_PORTS, "the ports (and cables) per server");
       boolean speedOk = Ranges.atLeast(problems, path + ".speed", "speed", c.speed(), 1, "the link speed in Gbps, e.g. 200");
-      c.rail().ifPresent(r -> Ranges.atLeast(problems, path + ".rail", "rail", r, 0, "the rail number, counting from 0"));
+      c.rail().ifPresent(r -> Ranges.between(problems, path + ".rail", "rail", r, 0, Ranges.MAX_PORTS, "the rail number, counting from 0"));
       if (c.is(Distribution.RAIL_OPTIMIZED) && c.rail().isEmpty()) {
         problems.error("missing_rail", path + ".distribution", "rail-optimized connection " + c.connectionId() + " has no rail", "add rail: <0..R-1>");
       }

@@ -20,7 +20,7 @@ final class ServerCheck implements PlanCheck {
     for (int i = 0; i < classes.size(); i++) {
       ServerClass c = classes.get(i);
       String path = "server_classes[" + i + "]";
-      Ranges.atLeast(problems, path + ".quantity", "quantity", c.quantity(), 0, "the number of servers of this class");
+      Ranges.between(problems, path + ".quantity", "quantity", c.quantity(), 0, Ranges.MAX_SERVERS, "the number of servers of this class");
       Ranges.atLeast(problems, path + ".gpus_per_server", "gpus_per_server", c.gpusPerServer(), 0, "informational, a count");
       if (!CATEGORIES.contains(c.category())) {
         problems.warning(

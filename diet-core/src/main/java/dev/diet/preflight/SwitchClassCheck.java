@@ -24,8 +24,8 @@ final class SwitchClassCheck implements PlanCheck {
       SwitchClass c = classes.get(i);
       String path = "switch_classes[" + i + "]";
       fabrics.computeIfAbsent(c.fabricName(), f -> new ArrayList<>()).add(i);
-      c.overrideQuantity().ifPresent(q -> Ranges.atLeast(problems, path + ".override_quantity", "override_quantity", q, 0, "a fixed switch count"));
-      c.uplinkPortsPerSwitch().ifPresent(u -> Ranges.atLeast(problems, path + ".uplink_ports_per_switch", "uplink_ports_per_switch", u, 0, "an uplink count; 0 marks a leaf that is not wired to spines"));
+      c.overrideQuantity().ifPresent(q -> Ranges.between(problems, path + ".override_quantity", "override_quantity", q, 0, Ranges.MAX_SWITCHES, "a fixed switch count"));
+      c.uplinkPortsPerSwitch().ifPresent(u -> Ranges.between(problems, path + ".uplink_ports_per_switch", "uplink_ports_per_switch", u, 0, Ranges.MAX_PORTS, "an uplink count; 0 marks a leaf that is not wired to spines"));
       if (c.isMesh()) {
         int q = c.overrideQuantity().orElse(-1);
         if (q != 2 && q != 3) {

@@ -87,6 +87,18 @@ class PreflightTest {
   }
 
   @Test
+  void absurdCountsAreOutOfRangeBeforeAnythingIsGenerated() {
+    String huge = BASE.replace("quantity: 4,", "quantity: 2147483647,");
+    List<Problem> problems = Preflight.check(plan(huge));
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("out_of_range");
+      assertThat(p.path()).isEqualTo("server_classes[0].quantity");
+      assertThat(p.message()).contains("must be at most 1000000");
+    });
+    assertThat(codes(BASE.replace("quantity: 4,", "quantity: 1000001,"))).containsExactly("out_of_range");
+  }
+
+  @Test
   void generationProblemsRunOnlyAfterTheStaticChecksPass() {
     String overFull = BASE.replace("quantity: 4,", "quantity: 20,").replace("device_type_extension: sw_ext}", "device_type_extension: sw_ext, override_quantity: 2}");
     assertThat(codes(overFull)).contains("zone_over_capacity");

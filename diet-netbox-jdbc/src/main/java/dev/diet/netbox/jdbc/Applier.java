@@ -66,6 +66,7 @@ final class Applier {
     SEARCH.put("dcim_cable", new String[][] {{"label", "100"}, {"description", "500"}, {"comments", "5000"}});
   }
 
+  private static final String[] TAGGED_COLUMNS = {"object_id", "content_type_id", "tag_id"};
   private static final String[] DEVICE_COUNTERS = {"console_port_count", "console_server_port_count", "power_port_count",
       "power_outlet_count", "interface_count", "front_port_count", "rear_port_count", "device_bay_count", "module_bay_count",
       "inventory_item_count"};
@@ -125,6 +126,15 @@ final class Applier {
   private final Map<Long, Map<String, Long>> deviceNames = new HashMap<>();
   private final Map<Long, Map<String, Row>> interfacesByDevice = new HashMap<>();
   private final Map<Long, long[]> counterDeltas = new HashMap<>();
+  private final Map<String, Row> newBays = new HashMap<>();
+  /** Rows to delete, by table, written at the start of {@link #finish} (after every read of them). */
+  private final Map<String, List<Long>> deletes = new LinkedHashMap<>();
+  /** Tag and search-cache rows of deleted objects, by content type. */
+  private final Map<Integer, List<Long>> deletedObjects = new LinkedHashMap<>();
+  private final Map<Long, Map<String, Long>> cableEndsCache = new HashMap<>();
+  private final Map<Long, List<Object[]>> ipsByInterface = new HashMap<>();
+  private final Set<Long> childrenLoaded = new HashSet<>();
+  private final Map<Long, Row> moduleInBay = new HashMap<>();
   private final Map<String, long[]> idPool = new HashMap<>();
   private final Map<String, Integer> idPoolNext = new HashMap<>();
   private Integer nextRoleTree;
@@ -163,9 +173,15 @@ final class Applier {
         }
       }
     }
+    Set<String> createdText = new HashSet<>();
+    createdKeys.forEach(k -> createdText.add(k.toString()));
     for (Map.Entry<ObjectKind, Set<String>> e : wanted.entrySet()) {
-      Set<String> missing = new HashSet<>(e.getValue());
-      createdKeys.forEach(k -> missing.remove(k.toString()));
+      Set<String> missing = new HashSet<>();
+      for (String k : e.getValue()) {
+        if (!createdText.contains(k)) {
+          missing.add(k);
+        }
+      }
       if (!missing.isEmpty()) {
         loadOwnedIds(e.getKey(), missing);
       }
@@ -194,13 +210,75 @@ final class Applier {
     loadRows("dcim_device", devices);
     loadInterfacesOf(devices);
     loadRows("dcim_interface", interfaces);
+    prefetchDeletes(ops);
+    prefetchTags();
     allocate(ops, createdKeys);
+  }
+
+  /** What deletes will read: cable ends and their interfaces, devices' components, IP addresses on doomed interfaces. */
+  private void prefetchDeletes(List<Operation> ops) throws SQLException {
+    List<Long> cables = new ArrayList<>();
+    List<Long> devices = new ArrayList<>();
+    List<Long> interfaces = new ArrayList<>();
+    for (Operation op : ops) {
+      if (op.action() != Action.DELETE) {
+        continue;
+      }
+      long id = op.netboxId().getAsLong();
+      switch (op.kind()) {
+        case CABLE:
+          cables.add(id);
+          break;
+        case DEVICE:
+          devices.add(id);
+          break;
+        case INTERFACE:
+          interfaces.add(id);
+          break;
+        default:
+          break;
+      }
+    }
+    if (!cables.isEmpty()) {
+      loadCableEnds(cables);
+      Set<Long> ends = new HashSet<>();
+      cableEndsCache.values().forEach(m -> ends.addAll(m.values()));
+      loadRows("dcim_interface", ends);
+    }
+    if (!devices.isEmpty()) {
+      loadInterfacesOf(devices);
+      for (String table : List.of("dcim_module", "dcim_modulebay")) {
+        List<Long> ids = new ArrayList<>();
+        db.queryIn("SELECT id FROM " + table + " WHERE device_id IN IN_LIST", List.of(), devices, rs -> ids.add(rs.getLong(1)));
+        loadRows(table, ids);
+      }
+      childrenLoaded.addAll(devices);
+      for (Long d : devices) {
+        interfaces.addAll(interfacesByDevice.get(d).values().stream().map(r -> r.id).collect(java.util.stream.Collectors.toList()));
+      }
+    }
+    if (!interfaces.isEmpty()) {
+      loadIps(interfaces);
+    }
   }
 
   private void allocate(List<Operation> ops, Set<ObjectKey> createdKeys) throws SQLException {
     Map<String, Integer> need = new HashMap<>();
     Map<String, Set<String>> templateNamesByDeviceKey = new HashMap<>();
+    Map<String, Set<String>> newTypeTemplates = new HashMap<>();
     for (Operation op : ops) {
+      if (op.action() == Action.CREATE && op.kind() == ObjectKind.DEVICE_TYPE) {
+        Set<String> names = new HashSet<>();
+        Object text = op.after().get(Fields.INTERFACE_TEMPLATES);
+        for (String line : text instanceof String ? ((String) text).split("\n") : new String[0]) {
+          int eq = line.lastIndexOf('=');
+          if (eq > 0) {
+            names.add(line.substring(0, eq));
+          }
+        }
+        newTypeTemplates.put(op.key().path(), names);
+        need.merge("dcim_interfacetemplate", names.size(), Integer::sum);
+      }
       if (op.action() != Action.CREATE || op.key().isReference()) {
         continue;
       }
@@ -210,7 +288,11 @@ final class Applier {
         need.merge("dcim_cablepath", 2, Integer::sum);
       } else if (op.kind() == ObjectKind.DEVICE) {
         Object type = op.after().get(Fields.DEVICE_TYPE);
-        if (type instanceof Ref) {
+        if (type instanceof Ref && newTypeTemplates.containsKey(((Ref) type).key().path())) {
+          Set<String> names = newTypeTemplates.get(((Ref) type).key().path());
+          templateNamesByDeviceKey.put(op.key().toString(), names);
+          need.merge("dcim_interface", names.size(), Integer::sum);
+        } else if (type instanceof Ref) {
           Long typeId = refIdOrNull(ObjectKind.DEVICE_TYPE, ((Ref) type).key().path());
           if (typeId != null) {
             Set<String> names = new HashSet<>();
@@ -267,7 +349,17 @@ final class Applier {
 
   private void loadOwnedIds(ObjectKind kind, Set<String> keys) throws SQLException {
     String table = Vocab.table(kind);
-    db.query("SELECT id, " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE " + dialect.planFilter(null),
+    if (dialect == Dialect.POSTGRES) {
+      db.query("SELECT id, custom_field_data->>'diet_key' FROM " + table + " WHERE " + dialect.planFilter(null),
+          List.of(dialect.planParameter(planId)), rs -> {
+            String key = rs.getString(2);
+            if (key != null && keys.contains(key)) {
+              ownedIds.put(key, rs.getLong(1));
+            }
+          });
+      return;
+    }
+    db.query("SELECT id, custom_field_data FROM " + table + " WHERE " + dialect.planFilter(null),
         List.of(dialect.planParameter(planId)), rs -> {
           String key = keyOf(rs.getString(2));
           if (key != null && keys.contains(key)) {
@@ -278,11 +370,8 @@ final class Applier {
 
   private String keyOf(String cfText) {
     try {
-      JsonNode cf = MAPPER.readTree(cfText);
-      if (!planId.equals(cf.path(OwnershipFields.PLAN).asText(null))) {
-        return null;
-      }
-      return cf.path(OwnershipFields.KEY).asText(null);
+      CustomData cf = CustomData.parse(cfText);
+      return planId.equals(cf.plan) ? cf.key : null;
     } catch (java.io.IOException e) {
       return null;
     }
@@ -398,6 +487,9 @@ final class Applier {
           throw new RuleViolation("the ownership mark names " + o.planId() + " " + o.key() + ", not " + op.key());
         }
       });
+    }
+    if (op.action() != Action.DELETE && op.action() != Action.ORPHAN) {
+      writeDeletes();
     }
     switch (op.action()) {
       case CREATE:
@@ -656,11 +748,11 @@ final class Applier {
     long deviceId = (Long) v.get(Fields.DEVICE);
     Row device = requireRow(ObjectKind.DEVICE, deviceId);
     String name = (String) v.get(Fields.NAME);
-    for (Row r : rows.getOrDefault("dcim_modulebay", Map.of()).values()) {
-      if (!r.deleted && Long.valueOf(deviceId).equals(r.ref("device_id")) && r.get("module_id") == null && name.equals(r.text("name"))) {
-        throw new RuleViolation("module bay '" + name + "' already exists on device #" + deviceId);
-      }
+    Row same = newBays.get(deviceId + "/" + name);
+    if (same != null && !same.deleted) {
+      throw new RuleViolation("module bay '" + name + "' already exists on device #" + deviceId);
     }
+    newBays.put(deviceId + "/" + name, row);
     if (!device.isNew) {
       Long clash = db.queryLong("SELECT id FROM dcim_modulebay WHERE device_id = ? AND module_id IS NULL AND name = ?", deviceId, name);
       if (clash != null && row(Vocab.table(ObjectKind.MODULE_BAY), clash) != null && !row(Vocab.table(ObjectKind.MODULE_BAY), clash).deleted) {
@@ -700,6 +792,7 @@ final class Applier {
     c.put("comments", "");
     c.put("device_id", deviceId);
     c.put("module_bay_id", bayId);
+    moduleInBay.put(bayId, row);
     c.put("module_type_id", v.get(Fields.MODULE_TYPE));
     c.put("description", v.get(Fields.DESCRIPTION));
     c.put("status", v.get(Fields.STATUS));
@@ -711,10 +804,9 @@ final class Applier {
       throw new RuleViolation("module bay #" + bayId + " belongs to device #" + bay.ref("device_id") + ", not to the module's device #"
           + deviceId);
     }
-    for (Row m : rows.getOrDefault("dcim_module", Map.of()).values()) {
-      if (!m.deleted && m.id != moduleId && Long.valueOf(bayId).equals(m.ref("module_bay_id"))) {
-        throw new RuleViolation("module bay #" + bayId + " already holds module #" + m.id);
-      }
+    Row holderRow = moduleInBay.get(bayId);
+    if (holderRow != null && !holderRow.deleted && holderRow.id != moduleId && Long.valueOf(bayId).equals(holderRow.ref("module_bay_id"))) {
+      throw new RuleViolation("module bay #" + bayId + " already holds module #" + holderRow.id);
     }
     if (!bay.isNew) {
       Long holder = db.queryLong("SELECT id FROM dcim_module WHERE module_bay_id = ?", bayId);
@@ -921,7 +1013,7 @@ final class Applier {
     c.put("label", "");
     c.put("description", v.get(Fields.DESCRIPTION));
     c.put("required", false);
-    c.put("filter_logic", "loose");
+    c.put("filter_logic", MARK.contains(name) ? "exact" : "loose");
     c.put("default", null);
     c.put("weight", 100);
     c.put("validation_regex", "");
@@ -1062,6 +1154,7 @@ final class Applier {
           } else if (field.equals(Fields.SITE) && !v.equals(row.get("site_id"))) {
             deviceNames(row.ref("site_id")).remove(String.valueOf(row.text("name")).toLowerCase(Locale.ROOT));
             claimDeviceName((Long) v, row.text("name"), row.id);
+            moveComponents(row, (Long) v);
           }
           break;
         case INTERFACE:
@@ -1089,6 +1182,7 @@ final class Applier {
     }
     if (kind == ObjectKind.MODULE && (names.contains(Fields.MODULE_BAY) || names.contains(Fields.DEVICE))) {
       checkModulePlacement(row.ref("device_id"), row.ref("module_bay_id"), row.id);
+      moduleInBay.put(row.ref("module_bay_id"), row);
     }
     if (kind == ObjectKind.CABLE && names.contains(Fields.STATUS)) {
       boolean active = "connected".equals(row.text("status"));
@@ -1101,6 +1195,25 @@ final class Applier {
       }
     }
     writeCustom(row, kind, values);
+  }
+
+  /** A device moved to another site: its components' and cable terminations' cached site follow (as NetBox's signal does). */
+  private void moveComponents(Row device, long site) throws SQLException {
+    for (Row i : interfacesOf(device.id).values()) {
+      i.cols.put("_site_id", site);
+    }
+    for (Map<Long, Row> cache : List.of(rows.getOrDefault("dcim_modulebay", Map.of()), rows.getOrDefault("dcim_interface", Map.of()))) {
+      for (Row r : cache.values()) {
+        if (Long.valueOf(device.id).equals(r.ref("device_id"))) {
+          r.cols.put("_site_id", site);
+        }
+      }
+    }
+    if (!device.isNew) {
+      db.exec("UPDATE dcim_interface SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_modulebay SET _site_id = ? WHERE device_id = ?", site, device.id);
+      db.exec("UPDATE dcim_cabletermination SET _site_id = ? WHERE _device_id = ?", site, device.id);
+    }
   }
 
   /** Records that a row changed: an UPDATE and a change-log entry for existing rows; new rows are written at the end. */
@@ -1141,7 +1254,7 @@ final class Applier {
     switch (kind) {
       case CABLE:
         disconnect(row);
-        db.exec("DELETE FROM dcim_cabletermination WHERE cable_id = ?", row.id);
+        deletes.computeIfAbsent("dcim_cabletermination#cable_id", x -> new ArrayList<>()).add(row.id);
         break;
       case INTERFACE:
         requireNoCable(row);
@@ -1194,9 +1307,11 @@ final class Applier {
   }
 
   private List<Row> childRows(String table, String column, long parent) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
-    loadRows(table, ids);
+    if (!(column.equals("device_id") && childrenLoaded.contains(parent))) {
+      List<Long> ids = new ArrayList<>();
+      db.query("SELECT id FROM " + table + " WHERE " + column + " = ?", List.of(parent), rs -> ids.add(rs.getLong(1)));
+      loadRows(table, ids);
+    }
     List<Row> out = new ArrayList<>();
     for (Row r : rows.getOrDefault(table, Map.of()).values()) {
       if (!r.deleted && Long.valueOf(parent).equals(r.ref(column))) {
@@ -1213,14 +1328,13 @@ final class Applier {
     }
     int ct = ctOfTable(row.table);
     if (row.table.equals("dcim_interface")) {
-      List<Object[]> ips = new ArrayList<>();
-      db.query("SELECT id, address FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id = ?",
-          List.of(ct, row.id), rs -> ips.add(new Object[] {rs.getLong(1), rs.getString(2)}));
+      if (!ipsByInterface.containsKey(row.id)) {
+        loadIps(List.of(row.id));
+      }
       int ipCt = ct("ipam.ipaddress");
-      for (Object[] ip : ips) {
-        db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ipCt, ip[0]);
-        db.exec("DELETE FROM ipam_ipaddress WHERE id = ?", ip[0]);
+      for (Object[] ip : ipsByInterface.getOrDefault(row.id, List.of())) {
+        deletedObjects.computeIfAbsent(ipCt, x -> new ArrayList<>()).add((Long) ip[0]);
+        deletes.computeIfAbsent("ipam_ipaddress", x -> new ArrayList<>()).add((Long) ip[0]);
         changes.add(new Change("delete", "ipam_ipaddress", (Long) ip[0], null, (String) ip[1], null, null, null));
       }
       Map<String, Row> byName = interfacesByDevice.get(row.ref("device_id"));
@@ -1246,9 +1360,8 @@ final class Applier {
       throw new RuleViolation("cannot delete " + row.table + " #" + row.id + " created in the same apply");
     }
     row.deleted = true;
-    db.exec("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id = ?", ct, row.id);
-    db.exec("DELETE FROM " + row.table + " WHERE id = ?", row.id);
+    deletedObjects.computeIfAbsent(ct, x -> new ArrayList<>()).add(row.id);
+    deletes.computeIfAbsent(row.table, x -> new ArrayList<>()).add(row.id);
     updatedExisting.remove(row);
     changes.add(new Change("delete", row.table, row.id, null, repr(row), related(row), snapshot(row), null));
   }
@@ -1261,17 +1374,58 @@ final class Applier {
         Long path = iface.ref("_path_id");
         attach(iface, null, null, null);
         if (path != null) {
-          db.exec("DELETE FROM dcim_cablepath WHERE id = ?", path);
+          deletes.computeIfAbsent("dcim_cablepath", x -> new ArrayList<>()).add(path);
         }
       }
     }
   }
 
   private Map<String, Long> cableEnds(long cableId) throws SQLException {
-    Map<String, Long> ends = new HashMap<>();
-    db.query("SELECT cable_end, termination_id FROM dcim_cabletermination WHERE cable_id = ? AND termination_type_id = ?",
-        List.of(cableId, ct("dcim.interface")), rs -> ends.put("A".equals(rs.getString(1)) ? Fields.A_END : Fields.B_END, rs.getLong(2)));
-    return ends;
+    if (!cableEndsCache.containsKey(cableId)) {
+      loadCableEnds(List.of(cableId));
+    }
+    return cableEndsCache.get(cableId);
+  }
+
+  private void loadCableEnds(Collection<Long> cables) throws SQLException {
+    for (Long c : cables) {
+      cableEndsCache.put(c, new HashMap<>());
+    }
+    db.queryIn("SELECT cable_id, cable_end, termination_id FROM dcim_cabletermination WHERE termination_type_id = ? AND cable_id IN IN_LIST",
+        List.of(ct("dcim.interface")), cables,
+        rs -> cableEndsCache.get(rs.getLong(1)).put("A".equals(rs.getString(2)) ? Fields.A_END : Fields.B_END, rs.getLong(3)));
+  }
+
+  private void loadIps(Collection<Long> interfaces) throws SQLException {
+    for (Long i : interfaces) {
+      ipsByInterface.put(i, new ArrayList<>());
+    }
+    db.queryIn("SELECT id, address, assigned_object_id FROM ipam_ipaddress WHERE assigned_object_type_id = ? AND assigned_object_id IN IN_LIST "
+        + "ORDER BY id", List.of(ct("dcim.interface")), interfaces,
+        rs -> ipsByInterface.get(rs.getLong(3)).add(new Object[] {rs.getLong(1), rs.getString(2)}));
+  }
+
+  /** Deletes collected during the operations, by table and in bulk; tags and search-cache rows first. */
+  private void writeDeletes() throws SQLException {
+    if (deletes.isEmpty() && deletedObjects.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Integer, List<Long>> e : deletedObjects.entrySet()) {
+      db.queryIn("DELETE FROM extras_taggeditem WHERE content_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+      db.queryIn("DELETE FROM extras_cachedvalue WHERE object_type_id = ? AND object_id IN IN_LIST", List.of(e.getKey()), e.getValue(), null);
+    }
+    for (Map.Entry<String, List<Long>> e : deletes.entrySet()) {
+      String table = e.getKey();
+      String column = "id";
+      int hash = table.indexOf('#');
+      if (hash > 0) {
+        column = table.substring(hash + 1);
+        table = table.substring(0, hash);
+      }
+      db.queryIn("DELETE FROM " + table + " WHERE " + column + " IN IN_LIST", List.of(), e.getValue(), null);
+    }
+    deletes.clear();
+    deletedObjects.clear();
   }
 
   // ---- values --------------------------------------------------------------------------------
@@ -1439,9 +1593,30 @@ final class Applier {
       }
       if (!have.contains(slug)) {
         have.add(slug);
-        db.insert("extras_taggeditem", new String[] {"id", "object_id", "content_type_id", "tag_id"},
-            new Object[] {null, row.id, ct, tag});
+        db.insert("extras_taggeditem", TAGGED_COLUMNS, new Object[] {row.id, ct, tag});
       }
+    }
+  }
+
+  /** Tags of every existing row read so far, in one query per table (adoptions and change-log entries need them). */
+  private void prefetchTags() throws SQLException {
+    for (Map.Entry<String, Map<Long, Row>> e : rows.entrySet()) {
+      String table = e.getKey();
+      List<Long> ids = new ArrayList<>();
+      for (Row r : e.getValue().values()) {
+        if (!r.isNew && !tagsOf.containsKey(key(r))) {
+          ids.add(r.id);
+          tagsOf.put(key(r), new ArrayList<>());
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      int ct = ctOfTable(table);
+      long shifted = (long) ct << 40;
+      db.queryIn("SELECT ti.object_id, t.slug FROM extras_taggeditem ti JOIN extras_tag t ON t.id = ti.tag_id "
+          + "WHERE ti.content_type_id = ? AND ti.object_id IN IN_LIST ORDER BY ti.id", List.of(ct), ids,
+          rs -> tagsOf.get(shifted ^ rs.getLong(1)).add(rs.getString(2)));
     }
   }
 
@@ -1467,6 +1642,7 @@ final class Applier {
 
   /** Writes counters, new rows, search cache, tags and the change log; then the caller commits. */
   void finish(java.util.function.Consumer<String> afterTable) throws SQLException {
+    writeDeletes();
     for (Map.Entry<Long, long[]> e : counterDeltas.entrySet()) {
       Row device = row("dcim_device", e.getKey());
       if (device == null || device.deleted) {
@@ -1479,6 +1655,10 @@ final class Applier {
     for (Row r : created) {
       if (r.deleted) {
         continue;
+      }
+      Object cf = r.cols.get("custom_field_data");
+      if (cf instanceof ObjectNode) {
+        r.cols.put("custom_field_data", new RawJson(JsonText.of((ObjectNode) cf)));
       }
       String[] cols = columns.computeIfAbsent(r.table + "/" + r.cols.size(), t -> r.cols.keySet().toArray(new String[0]));
       db.insert(r.table, cols, r.cols.values().toArray());
@@ -1504,27 +1684,34 @@ final class Applier {
         }
         String type = v instanceof Number ? "int" : "str";
         db.insert("extras_cachedvalue", cvCols,
-            new Object[] {UUID.randomUUID(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
+            new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
       }
     }
-    assignTaggedIds();
-    long[] ids = db.allocateIds("core_objectchange", changes.size());
-    String[] ocCols = {"id", "time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
+    String[] ocCols = {"time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
         "prechange_data", "postchange_data", "changed_object_type_id", "related_object_type_id", "user_id", "message"};
     int deviceCt = ct("dcim.device");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       String repr = c.row != null ? repr(c.row) : c.repr;
       Long related = c.row != null ? related(c.row) : c.relatedDevice;
-      String post = c.row != null ? (c.row.deleted ? null : snapshot(c.row)) : c.post;
       if (c.row != null && c.row.deleted) {
         continue;
       }
-      db.insert("core_objectchange", ocCols, new Object[] {ids[i], now, "diet", requestId, c.action, c.objectId, related,
-          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), json(post), ctOfTable(c.table),
+      Row row = c.row;
+      Object post = row != null ? (Db.Deferred) () -> json(snapshot(row)) : json(c.post);
+      db.insert("core_objectchange", ocCols, new Object[] {now, "diet", requestId, c.action, c.objectId, related,
+          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), post, ctOfTable(c.table),
           related == null ? null : deviceCt, null, ""});
     }
     db.flushInserts(afterTable);
+  }
+
+  /** A version-4 UUID from a fast generator (search-cache ids need uniqueness, not secrecy). */
+  private static UUID randomUuid() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo);
   }
 
   private static JsonNode json(String text) {
@@ -1546,15 +1733,6 @@ final class Applier {
     public String toString() {
       return textValue();
     }
-  }
-
-  private void assignTaggedIds() throws SQLException {
-    int n = db.buffered("extras_taggeditem");
-    if (n == 0) {
-      return;
-    }
-    long[] ids = db.allocateIds("extras_taggeditem", n);
-    db.assignIds("extras_taggeditem", ids);
   }
 
   // ---- descriptions --------------------------------------------------------------------------
@@ -1623,15 +1801,19 @@ final class Applier {
     return b.append("]}").toString();
   }
 
-  private static void appendValue(StringBuilder b, Object v) {
-    if (v == null) {
+  private void appendValue(StringBuilder b, Object v) {
+    if (v instanceof OffsetDateTime) {
+      b.append('"').append(db.timestamp((OffsetDateTime) v)).append('"');
+    } else if (v == null) {
       b.append("null");
     } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
       b.append(v);
     } else if (v instanceof BigDecimal) {
       b.append(((BigDecimal) v).toPlainString());
+    } else if (v instanceof RawJson) {
+      b.append(((RawJson) v).textValue());
     } else if (v instanceof JsonNode) {
-      b.append(v);
+      JsonText.write(b, (JsonNode) v);
     } else {
       appendString(b, v.toString());
     }
@@ -1639,6 +1821,15 @@ final class Applier {
 
   private static void appendString(StringBuilder b, String s) {
     b.append('"');
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c != '"' && c != '\\' && c >= 0x20;
+    }
+    if (plain) {
+      b.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {

@@ -1,8 +1,7 @@
 package dev.diet.netbox.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -44,13 +44,18 @@ final class Db {
     }
   }
 
+  /** A value computed only when its row is written (large text not kept in memory for long). */
+  interface Deferred {
+    Object get();
+  }
+
   /** Reads one row of a result set. */
   interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
   private static final int BATCH = 2000;
-  private static final int COPY_CHUNK = 1 << 20;
+  private static final int COPY_PIECE = 1 << 16;
 
   final Connection connection;
   final Dialect dialect;
@@ -88,7 +93,10 @@ final class Db {
     }
   }
 
-  /** Runs {@code sqlWithIn} once per chunk of {@code ids}, with {@code (?,?,...)} in place of {@code IN_LIST}. */
+  /**
+   * Runs {@code sqlWithIn} once per chunk of {@code ids}, with {@code (?,?,...)} in place of {@code
+   * IN_LIST}; a null reader runs it as an update.
+   */
   void queryIn(String sqlWithIn, List<?> before, Collection<Long> ids, RowReader reader) throws SQLException {
     List<Long> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += 1000) {
@@ -100,7 +108,15 @@ final class Db {
       in.append(')');
       List<Object> params = new ArrayList<>(before);
       params.addAll(chunk);
-      query(sqlWithIn.replace("IN_LIST", in), params, reader);
+      if (reader == null) {
+        flush();
+        try (PreparedStatement ps = connection.prepareStatement(sqlWithIn.replace("IN_LIST", in))) {
+          bind(ps, params);
+          ps.executeUpdate();
+        }
+      } else {
+        query(sqlWithIn.replace("IN_LIST", in), params, reader);
+      }
     }
   }
 
@@ -186,20 +202,6 @@ final class Db {
     b.rows.add(values);
   }
 
-  /** Sets the first column (the id) of a table's buffered rows, in order. */
-  void assignIds(String table, long[] ids) {
-    List<Object[]> rows = buffers.get(table).rows;
-    for (int i = 0; i < rows.size(); i++) {
-      rows.get(i)[0] = ids[i];
-    }
-  }
-
-  /** Rows buffered for a table (mutable until {@link #flushInserts}). */
-  int buffered(String table) {
-    Buffer b = buffers.get(table);
-    return b == null ? 0 : b.rows.size();
-  }
-
   /** Writes every buffered row, table by table in first-use order; calls back after each table. */
   void flushInserts(java.util.function.Consumer<String> afterTable) throws SQLException {
     flush();
@@ -217,15 +219,16 @@ final class Db {
     }
   }
 
+  /** One COPY per table, streamed in small pieces so the server parses while the rest is generated. */
   private void copy(String table, Buffer b) throws SQLException {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     StringBuilder cols = new StringBuilder();
     for (String c : b.columns) {
       cols.append(cols.length() == 0 ? "" : ",").append(quote(c));
     }
-    String sql = "COPY " + table + " (" + cols + ") FROM STDIN";
-    StringBuilder text = new StringBuilder();
+    CopyIn in = copy.copyIn("COPY " + table + " (" + cols + ") FROM STDIN");
     try {
+      StringBuilder text = new StringBuilder(COPY_PIECE * 2);
       for (Object[] row : b.rows) {
         for (int i = 0; i < row.length; i++) {
           if (i > 0) {
@@ -234,31 +237,57 @@ final class Db {
           copyValue(text, row[i]);
         }
         text.append('\n');
-        if (text.length() > COPY_CHUNK * 16) {
-          copy.copyIn(sql, new StringReader(text.toString()));
+        if (text.length() >= COPY_PIECE) {
+          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+          in.writeToCopy(bytes, 0, bytes.length);
           text.setLength(0);
         }
       }
       if (text.length() > 0) {
-        copy.copyIn(sql, new StringReader(text.toString()));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
       }
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08006", e);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 
-  private static void copyValue(StringBuilder out, Object v) {
+  private void copyValue(StringBuilder out, Object value) {
+    Object v = value instanceof Deferred ? ((Deferred) value).get() : value;
     if (v == null) {
       out.append("\\N");
       return;
     }
     String s;
     if (v instanceof Boolean) {
-      s = (Boolean) v ? "t" : "f";
+      out.append((Boolean) v ? 't' : 'f');
+      return;
+    } else if (v instanceof Long || v instanceof Integer) {
+      out.append(v);
+      return;
+    } else if (v instanceof OffsetDateTime) {
+      s = timestamp((OffsetDateTime) v);
     } else if (v instanceof TextArray) {
       s = ((TextArray) v).literal();
+    } else if (v instanceof JsonNode && !(v instanceof com.fasterxml.jackson.databind.node.TextNode)) {
+      s = JsonText.of((JsonNode) v);
     } else {
       s = v.toString();
+    }
+    int plain = 0;
+    while (plain < s.length()) {
+      char c = s.charAt(plain);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        break;
+      }
+      plain++;
+    }
+    if (plain == s.length()) {
+      out.append(s);
+      return;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -279,6 +308,18 @@ final class Db {
           out.append(c);
       }
     }
+  }
+
+  private OffsetDateTime lastTimestamp;
+  private String lastTimestampText;
+
+  /** ISO text of a timestamp; an apply writes one timestamp many times, so the last one is kept. */
+  String timestamp(OffsetDateTime t) {
+    if (t != lastTimestamp) {
+      lastTimestampText = t.toString();
+      lastTimestamp = t;
+    }
+    return lastTimestampText;
   }
 
   private void batchInsert(String table, Buffer b) throws SQLException {
@@ -305,7 +346,7 @@ final class Db {
 
   private void bind(PreparedStatement ps, List<?> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
-      Object v = params.get(i);
+      Object v = params.get(i) instanceof Deferred ? ((Deferred) params.get(i)).get() : params.get(i);
       int at = i + 1;
       if (v == null) {
         ps.setNull(at, Types.NULL);

@@ -8,7 +8,6 @@ import dev.diet.spi.ExternalReference;
 import dev.diet.spi.ObserveScope;
 import dev.diet.spi.ObservedObject;
 import dev.diet.spi.ObservedState;
-import dev.diet.spi.OwnershipCodec;
 import dev.diet.spi.OwnershipFields;
 import dev.diet.spi.Phase;
 import dev.diet.spi.ProgressListener;
@@ -130,29 +129,55 @@ final class Observer {
     }
   }
 
+  /** A row as read, before its custom fields are decoded. */
+  private static final class Pending {
+    long id;
+    Map<String, Object> fields;
+    String customFields;
+    Long cable;
+    CustomData data;
+    Ownership mark;
+  }
+
+  /**
+   * Reads the plan's rows of one table; the custom-field JSON of all of them is decoded afterwards
+   * in parallel (it is most of observe's work).
+   */
   private void readOwned(ObjectKind kind) throws SQLException {
     String table = Vocab.table(kind);
     Map<Long, Found> into = owned.get(kind);
     Map<Long, Object> keys = keysById.computeIfAbsent(kind, k -> new HashMap<>());
+    List<Pending> read = new ArrayList<>();
     db.query("SELECT " + columns(kind) + ", " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE "
         + dialect.planFilter(null), List.of(planParam), rs -> {
-          JsonNode cf = parse(rs.getString(rs.getMetaData().getColumnCount()), table);
-          if (!planId.equals(text(cf, OwnershipFields.PLAN))) {
-            return;
-          }
-          long id = rs.getLong(1);
-          Map<String, Object> fields = fields(kind, rs);
-          customFields(cf, fields);
-          Ownership mark = mark(kind, id, cf);
-          into.put(id, new Found(kind, id, fields, mark));
-          keys.put(id, Ref.to(mark.key()));
+          Pending p = new Pending();
+          p.id = rs.getLong(1);
+          p.fields = fields(kind, rs);
+          p.customFields = rs.getString(columnCount(rs));
           if (kind == ObjectKind.INTERFACE) {
             long cable = rs.getLong("cable_id");
-            if (!rs.wasNull()) {
-              cableOf.put(id, cable);
-            }
+            p.cable = rs.wasNull() ? null : cable;
           }
+          read.add(p);
         });
+    read.parallelStream().forEach(p -> {
+      p.data = decode(p.customFields, table);
+      p.customFields = null;
+      if (planId.equals(p.data.plan)) {
+        p.mark = mark(kind, p.id, p.data);
+      }
+    });
+    for (Pending p : read) {
+      if (p.mark == null) {
+        continue;
+      }
+      p.fields.putAll(p.data.fields);
+      into.put(p.id, new Found(kind, p.id, p.fields, p.mark));
+      keys.put(p.id, Ref.to(p.mark.key()));
+      if (p.cable != null) {
+        cableOf.put(p.id, p.cable);
+      }
+    }
   }
 
   private Map<String, Object> fields(ObjectKind kind, ResultSet rs) throws SQLException {
@@ -217,22 +242,12 @@ final class Observer {
     return rs.wasNull() ? null : new IdRef(kind, id);
   }
 
-  private static void customFields(JsonNode cf, Map<String, Object> fields) {
-    for (Map.Entry<String, JsonNode> e : cf.properties()) {
-      String name = e.getKey();
-      if (!name.equals(OwnershipFields.PLAN) && !name.equals(OwnershipFields.KEY) && !name.equals(OwnershipFields.STATE)) {
-        fields.put(Fields.customField(name), OwnershipCodec.fromValueNode(e.getValue()));
-      }
-    }
-  }
-
-  private Ownership mark(ObjectKind kind, long id, JsonNode cf) {
-    String key = text(cf, OwnershipFields.KEY);
+  private Ownership mark(ObjectKind kind, long id, CustomData cf) {
     try {
-      if (key == null) {
+      if (cf.key == null) {
         throw new IllegalArgumentException("custom field " + OwnershipFields.KEY + " is empty");
       }
-      return OwnershipCodec.fromNode(text(cf, OwnershipFields.PLAN), key, cf.get(OwnershipFields.STATE));
+      return cf.ownership();
     } catch (IllegalArgumentException e) {
       throw new BackendException(
           "the ownership mark of " + kind.contentType() + " #" + id + " cannot be read: " + e.getMessage(),
@@ -538,11 +553,10 @@ final class Observer {
           if (!planned.contains(name.toLowerCase(Locale.ROOT)) || owned.get(ObjectKind.DEVICE).containsKey(rs.getLong(1))) {
             return;
           }
-          JsonNode cf = parse(rs.getString(rs.getMetaData().getColumnCount()), "dcim_device");
+          CustomData cf = decode(rs.getString(columnCount(rs)), "dcim_device");
           Map<String, Object> fields = fields(ObjectKind.DEVICE, rs);
-          customFields(cf, fields);
-          String plan = text(cf, OwnershipFields.PLAN);
-          Ownership mark = plan != null && text(cf, OwnershipFields.KEY) != null ? mark(ObjectKind.DEVICE, rs.getLong(1), cf) : null;
+          fields.putAll(cf.fields);
+          Ownership mark = cf.plan != null && cf.key != null ? mark(ObjectKind.DEVICE, rs.getLong(1), cf) : null;
           found.add(new Found(ObjectKind.DEVICE, rs.getLong(1), fields, mark));
         });
     for (Found f : found) {
@@ -554,12 +568,25 @@ final class Observer {
   // ---- resolving -----------------------------------------------------------------------------
 
   private ObservedObject toObserved(Found f) throws SQLException {
-    Map<String, Object> fields = new TreeMap<>();
     for (Map.Entry<String, Object> e : f.fields.entrySet()) {
-      Object v = e.getValue();
-      fields.put(e.getKey(), v instanceof IdRef ? resolve((IdRef) v) : v);
+      if (e.getValue() instanceof IdRef) {
+        e.setValue(resolve((IdRef) e.getValue()));
+      }
     }
-    return new ObservedObject(f.kind, f.id, fields, f.tags, f.ownership);
+    return new ObservedObject(f.kind, f.id, f.fields, f.tags, f.ownership);
+  }
+
+  private static int columnCount(ResultSet rs) throws SQLException {
+    return rs.getMetaData().getColumnCount();
+  }
+
+  private static CustomData decode(String text, String table) {
+    try {
+      return CustomData.parse(text);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new BackendException("custom_field_data of a row in " + table + " is not readable JSON: " + e.getMessage(),
+          "repair the row's custom fields in NetBox", e);
+    }
   }
 
   private Object resolve(IdRef ref) throws SQLException {

@@ -16,6 +16,7 @@ import dev.diet.state.Fields;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.ObjectKind;
 import dev.diet.state.Ref;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,22 +40,26 @@ final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int ID_CHUNK = 100;
+  static final String INCOMPLETE = " (DIET: incomplete)";
+  static final String INCOMPLETE_SLUG = "--diet-incomplete";
 
   private final NetBoxHttp http;
   private final Observer observer;
   private final String planId;
   private final int chunkSize;
+  private final Duration requestBudget;
   private final ProgressListener listener;
   private final Map<ObjectKey, Long> ids = new HashMap<>();
   private final List<ApplyReport.Failure> failures = new ArrayList<>();
   private final Map<Action, Integer> done = new EnumMap<>(Action.class);
   private BackendException fatal;
 
-  Applier(NetBoxHttp http, String planId, int chunkSize, ProgressListener listener) {
+  Applier(NetBoxHttp http, String planId, int chunkSize, Duration requestBudget, ProgressListener listener) {
     this.http = http;
     this.observer = new Observer(http);
     this.planId = planId;
     this.chunkSize = chunkSize;
+    this.requestBudget = requestBudget;
     this.listener = listener;
   }
 
@@ -77,7 +82,10 @@ final class Applier {
       List<Operation> run = ops.subList(i, end);
       listener.started(Phase.APPLY, first.kind().wire(), run.size());
       int progressed = 0;
-      for (List<Operation> chunk : chunks(run)) {
+      int limit = chunkSize;
+      while (progressed < run.size()) {
+        List<Operation> chunk = nextChunk(run, progressed, limit);
+        long started = System.nanoTime();
         if (fatal != null) {
           chunk.forEach(op -> fail(op, "not attempted: " + fatal.getMessage()));
         } else {
@@ -88,6 +96,7 @@ final class Applier {
             chunk.forEach(op -> fail(op, e.getMessage()));
           }
         }
+        limit = nextLimit(first, limit, chunk.size(), Duration.ofNanos(System.nanoTime() - started));
         progressed += chunk.size();
         listener.progressed(Phase.APPLY, first.kind().wire(), progressed, run.size());
       }
@@ -97,25 +106,37 @@ final class Applier {
     return new ApplyReport(done, failures, false, null);
   }
 
-  /** Chunks of a run, at most the chunk size, never holding one NetBox id twice (a rename cycle's two steps). */
-  private List<List<Operation>> chunks(List<Operation> run) {
-    List<List<Operation>> out = new ArrayList<>();
-    List<Operation> current = new ArrayList<>();
+  /** The next chunk of a run from {@code from}: at most {@code limit} operations, never one NetBox id twice (a rename cycle's two steps). */
+  private static List<Operation> nextChunk(List<Operation> run, int from, int limit) {
+    List<Operation> chunk = new ArrayList<>();
     Set<Object> seen = new HashSet<>();
-    for (Operation op : run) {
-      Object identity = op.netboxId().isPresent() ? (Object) op.netboxId().getAsLong() : op.key();
-      if (current.size() >= chunkSize || !seen.add(identity)) {
-        out.add(current);
-        current = new ArrayList<>();
-        seen.clear();
-        seen.add(identity);
+    for (int i = from; i < run.size() && chunk.size() < limit; i++) {
+      Operation op = run.get(i);
+      if (!seen.add(op.netboxId().isPresent() ? (Object) op.netboxId().getAsLong() : op.key())) {
+        break;
       }
-      current.add(op);
+      chunk.add(op);
     }
-    if (!current.isEmpty()) {
-      out.add(current);
+    return chunk;
+  }
+
+  /**
+   * Keeps bulk requests well inside NetBox's request budget: NetBox saves bulk objects one by one
+   * (a few interfaces per second), so after a chunk that took more than half the budget the next
+   * ones shrink to fit half of it; after fast ones they grow back towards the chunk size.
+   */
+  private int nextLimit(Operation kindAndAction, int limit, int size, Duration took) {
+    long half = requestBudget.toMillis() / 2;
+    if (took.toMillis() > half) {
+      int smaller = (int) Math.max(1, size * half / Math.max(1, took.toMillis()));
+      LOG.info("{} {} of {} objects took {} ms; next chunks of at most {}", kindAndAction.action(), kindAndAction.kind().wire(), size,
+          took.toMillis(), smaller);
+      return Math.min(limit, smaller);
     }
-    return out;
+    if (limit < chunkSize && took.toMillis() < half / 4) {
+      return Math.min(chunkSize, limit * 2);
+    }
+    return limit;
   }
 
   /** Drops operations on another plan's keys (a failure each). */
@@ -160,15 +181,72 @@ final class Applier {
 
   private void create(ObjectKind kind, List<Operation> chunk) {
     Map<Operation, ObjectNode> bodies = new LinkedHashMap<>();
+    Map<Operation, ObjectNode> withTemplates = new LinkedHashMap<>();
     for (Operation op : chunk) {
       ObjectNode body = body(op);
-      if (body != null) {
-        bodies.put(op, body);
+      if (body == null) {
+        continue;
+      }
+      Object templates = op.after().get(Fields.INTERFACE_TEMPLATES);
+      boolean type = kind == ObjectKind.DEVICE_TYPE || kind == ObjectKind.MODULE_TYPE;
+      (type && templates instanceof String && !((String) templates).isBlank() ? withTemplates : bodies).put(op, body);
+    }
+    post(kind, bodies, true);
+    if (!withTemplates.isEmpty()) {
+      createTypesWithTemplates(kind, withTemplates);
+    }
+  }
+
+  /**
+   * A device or module type and its interface templates take several requests. The type is created
+   * under a provisional name ({@value #INCOMPLETE} appended to model and slug), given its templates,
+   * then renamed; an apply interrupted in between leaves a type no plan matches, and the next apply
+   * finds it by the provisional name and finishes it, instead of a type without templates that would
+   * stand as a reference conflict forever.
+   */
+  private void createTypesWithTemplates(ObjectKind kind, Map<Operation, ObjectNode> bodies) {
+    Map<ObjectKey, Operation> byProvisionalKey = new LinkedHashMap<>();
+    for (Map.Entry<Operation, ObjectNode> e : bodies.entrySet()) {
+      ObjectNode body = e.getValue();
+      body.put("model", body.path("model").asText() + INCOMPLETE);
+      if (kind == ObjectKind.DEVICE_TYPE) {
+        body.put("slug", body.path("slug").asText() + INCOMPLETE_SLUG);
+      }
+      String path = e.getKey().key().path() + (kind == ObjectKind.DEVICE_TYPE ? INCOMPLETE_SLUG : INCOMPLETE);
+      byProvisionalKey.put(ObjectKey.reference(kind, path), e.getKey());
+    }
+    Map<ObjectKey, ObjectNode> leftovers = observer.findReferences(kind, new ArrayList<>(byProvisionalKey.keySet()), null);
+    List<Operation> types = new ArrayList<>();
+    Map<Operation, ObjectNode> fresh = new LinkedHashMap<>();
+    byProvisionalKey.forEach((provisional, op) -> {
+      ObjectNode left = leftovers.get(provisional);
+      if (left != null) {
+        created(op, left.path("id").asLong());
+        types.add(op);
+      } else {
+        fresh.put(op, bodies.get(op));
+      }
+    });
+    if (!types.isEmpty()) {
+      LOG.info("finishing {} {}s an interrupted apply left under provisional names", types.size(), kind.wire());
+    }
+    boolean readFirst = !types.isEmpty();
+    types.addAll(post(kind, fresh, true));
+    List<Operation> complete = createTemplates(kind, types, readFirst);
+    if (complete.isEmpty()) {
+      return;
+    }
+    ArrayNode rename = F.arrayNode();
+    for (Operation op : complete) {
+      ObjectNode r = rename.addObject().put("id", ids.get(op.key())).put("model", (String) op.after().get(Fields.MODEL));
+      if (kind == ObjectKind.DEVICE_TYPE) {
+        r.put("slug", (String) op.after().get(Fields.SLUG));
       }
     }
-    List<Operation> created = post(kind, bodies, true);
-    if ((kind == ObjectKind.DEVICE_TYPE || kind == ObjectKind.MODULE_TYPE) && !created.isEmpty()) {
-      createTemplates(kind, created);
+    try {
+      http.send("PATCH", Wire.endpoint(kind), rename);
+    } catch (NetBoxRequestException e) {
+      complete.forEach(op -> fail(op, "CREATE " + op.displayName() + ": renaming the finished type failed: " + e.netboxMessage()));
     }
   }
 
@@ -278,9 +356,12 @@ final class Applier {
   }
 
   /** Interface templates of freshly created device or module types; re-reads what exists when a request was ambiguous. */
-  private void createTemplates(ObjectKind kind, List<Operation> types) {
+  private List<Operation> createTemplates(ObjectKind kind, List<Operation> types, boolean readFirst) {
     String field = kind == ObjectKind.DEVICE_TYPE ? "device_type" : "module_type";
     Set<String> existing = new HashSet<>();
+    if (readFirst) {
+      readTemplates(field, types, existing);
+    }
     for (int attempt = 0; ; attempt++) {
       List<ObjectNode> missing = new ArrayList<>();
       Map<ObjectNode, Operation> owner = new HashMap<>();
@@ -299,21 +380,27 @@ final class Applier {
           chunk.forEach(request::add);
           http.send("POST", Wire.INTERFACE_TEMPLATES, request);
         }
-        return;
+        return types;
       } catch (NetBoxRequestException e) {
         if (!e.afterAmbiguousRetry() || attempt >= 2) {
           Set<Operation> failed = new TreeSet<>((a, b) -> a.key().compareTo(b.key()));
           failed.addAll(owner.values());
           failed.forEach(op -> fail(op, "interface templates of " + op.displayName() + ": " + e.netboxMessage()));
-          return;
+          List<Operation> complete = new ArrayList<>(types);
+          complete.removeAll(failed);
+          return complete;
         }
-        List<Long> typeIds = new ArrayList<>();
-        types.forEach(op -> typeIds.add(ids.get(op.key())));
-        for (List<Long> chunk : Observer.chunks(typeIds, Observer.FILTER_CHUNK)) {
-          for (ObjectNode t : http.list(Wire.INTERFACE_TEMPLATES, new Query().andAll(field + "_id", chunk).and("fields", "id,name," + field))) {
-            existing.add(t.path(field).path("id").asLong() + "\u0000" + t.path("name").asText());
-          }
-        }
+        readTemplates(field, types, existing);
+      }
+    }
+  }
+
+  private void readTemplates(String field, List<Operation> types, Set<String> into) {
+    List<Long> typeIds = new ArrayList<>();
+    types.forEach(op -> typeIds.add(ids.get(op.key())));
+    for (List<Long> chunk : Observer.chunks(typeIds, Observer.FILTER_CHUNK)) {
+      for (ObjectNode t : http.list(Wire.INTERFACE_TEMPLATES, new Query().andAll(field + "_id", chunk).and("fields", "id,name," + field))) {
+        into.add(t.path(field).path("id").asLong() + "\u0000" + t.path("name").asText());
       }
     }
   }
@@ -532,6 +619,6 @@ final class Applier {
 
   private void fail(Operation op, String message) {
     failures.add(new ApplyReport.Failure(op.key(), message));
-    LOG.warn("apply: {}", message);
+    LOG.debug("apply failure: {}", message);
   }
 }

@@ -85,10 +85,6 @@ final class NetBoxHttp implements AutoCloseable {
     }
   }
 
-  RestConfig config() {
-    return config;
-  }
-
   ExecutorService executor() {
     return executor;
   }
@@ -164,6 +160,11 @@ final class NetBoxHttp implements AutoCloseable {
           return parse(what, response.body());
         }
         if (status != 429 && status != 502 && status != 503 && status != 504) {
+          if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").orElse("(no location)");
+            throw new NetBoxEndpointException(what + " was redirected (" + status + ") to " + location,
+                "give the URL NetBox answers on directly (e.g. https:// instead of http://)");
+          }
           throw error(what, status, response.body(), ambiguous);
         }
         ambiguous |= status == 502 || status == 504;

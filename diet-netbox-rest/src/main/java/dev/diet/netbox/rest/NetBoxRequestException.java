@@ -3,7 +3,6 @@ package dev.diet.netbox.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diet.spi.BackendException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ public class NetBoxRequestException extends BackendException {
   private final int status;
   private final List<String> objectErrors;
   private final boolean afterAmbiguousRetry;
+  private final String netboxMessage;
 
   NetBoxRequestException(String request, int status, JsonNode body, boolean afterAmbiguousRetry) {
     super(request + " was refused by NetBox (" + status + "): " + summary(body),
@@ -22,6 +22,7 @@ public class NetBoxRequestException extends BackendException {
     this.status = status;
     this.objectErrors = perObject(body);
     this.afterAmbiguousRetry = afterAmbiguousRetry;
+    this.netboxMessage = summary(body);
   }
 
   public int status() {
@@ -40,7 +41,7 @@ public class NetBoxRequestException extends BackendException {
 
   /** The request-wide message (for a bulk request, the first object's). */
   public String netboxMessage() {
-    return getMessage().substring(getMessage().indexOf("): ") + 3);
+    return netboxMessage;
   }
 
   static String summary(JsonNode body) {
@@ -74,8 +75,7 @@ public class NetBoxRequestException extends BackendException {
       return String.join("; ", parts);
     }
     List<String> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : errors.properties()) {
       String text = describe(e.getValue());
       boolean general = e.getKey().equals("detail") || e.getKey().equals("non_field_errors") || e.getKey().equals("__all__");
       parts.add(general ? text : e.getKey() + ": " + text);

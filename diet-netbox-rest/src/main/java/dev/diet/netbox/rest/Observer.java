@@ -115,7 +115,17 @@ final class Observer {
       fields.put(field, read(kind, field, n, keys, templates));
     }
     Wire.customFields(n, fields);
-    return new ObservedObject(kind, n.path("id").asLong(), fields, Wire.tagSlugs(n), kind.isReference() ? null : Wire.ownership(n));
+    return new ObservedObject(kind, n.path("id").asLong(), fields, Wire.tagSlugs(n), kind.isReference() ? null : mark(kind, n));
+  }
+
+  private static dev.diet.diff.Ownership mark(ObjectKind kind, JsonNode n) {
+    try {
+      return Wire.ownership(n);
+    } catch (IllegalArgumentException e) {
+      throw new dev.diet.spi.BackendException(
+          "the ownership mark of " + kind.contentType() + " #" + n.path("id").asLong() + " cannot be read: " + e.getMessage(),
+          "restore custom field " + OwnershipFields.STATE + " on that object, or clear " + OwnershipFields.PLAN + " to release it from DIET", e);
+    }
   }
 
   private static Object read(ObjectKind kind, String field, JsonNode n, Keys keys, Map<Long, String> templates) {

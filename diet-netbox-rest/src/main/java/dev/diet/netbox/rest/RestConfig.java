@@ -18,6 +18,7 @@ public final class RestConfig {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final int chunkSize;
+  private final Duration requestBudget;
   private final int pageSize;
   private final int pageConcurrency;
   private final int maxRetries;
@@ -33,6 +34,7 @@ public final class RestConfig {
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.chunkSize = b.chunkSize;
+    this.requestBudget = b.requestBudget;
     this.pageSize = b.pageSize;
     this.pageConcurrency = b.pageConcurrency;
     this.maxRetries = b.maxRetries;
@@ -82,6 +84,14 @@ public final class RestConfig {
     return chunkSize;
   }
 
+  /**
+   * How long one bulk write should take at most: after a chunk took more than half of it, the next
+   * chunks of that step shrink (NetBox saves bulk objects one by one, a few interfaces per second).
+   */
+  public Duration requestBudget() {
+    return requestBudget;
+  }
+
   /** The {@code limit} asked for per page; NetBox cuts it to its MAX_PAGE_SIZE. */
   public int pageSize() {
     return pageSize;
@@ -116,7 +126,7 @@ public final class RestConfig {
   public String toString() {
     return "RestConfig{baseUrl=" + baseUrl + ", token=" + (token.isEmpty() ? "(none)" : "(hidden)")
         + ", trustStore=" + (trustStore == null ? "(system)" : trustStore) + ", connectTimeout=" + connectTimeout
-        + ", requestTimeout=" + requestTimeout + ", chunkSize=" + chunkSize + ", pageSize=" + pageSize
+        + ", requestTimeout=" + requestTimeout + ", chunkSize=" + chunkSize + ", requestBudget=" + requestBudget + ", pageSize=" + pageSize
         + ", pageConcurrency=" + pageConcurrency + ", maxRetries=" + maxRetries + ", maxRetryTime=" + maxRetryTime
         + ", backoff=" + initialBackoff + ".." + maxBackoff + "}";
   }
@@ -130,6 +140,7 @@ public final class RestConfig {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(100);
     private int chunkSize = 500;
+    private Duration requestBudget = Duration.ofSeconds(60);
     private int pageSize = 1000;
     private int pageConcurrency = 4;
     private int maxRetries = 6;
@@ -171,6 +182,11 @@ public final class RestConfig {
 
     public Builder chunkSize(int n) {
       this.chunkSize = atLeast(n, 1, "chunkSize");
+      return this;
+    }
+
+    public Builder requestBudget(Duration d) {
+      this.requestBudget = positive(d, "requestBudget");
       return this;
     }
 

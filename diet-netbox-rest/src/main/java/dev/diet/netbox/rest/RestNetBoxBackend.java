@@ -78,9 +78,13 @@ public final class RestNetBoxBackend implements NetBoxBackend {
   @Override
   public ApplyReport apply(ChangeSet changeSet, ApplyOptions options, ProgressListener listener) {
     int chunk = Math.min(options.chunkSize(), config.chunkSize());
-    ApplyReport report = new Applier(http, changeSet.planId(), chunk, listener).run(changeSet);
-    LOG.info("apply of {} operations to {}: {} done, {} failed", changeSet.operations().size(), config.baseUrl(), report.done(),
-        report.failures().size());
+    ApplyReport report = new Applier(http, changeSet.planId(), chunk, config.requestBudget(), listener).run(changeSet);
+    if (report.succeeded()) {
+      LOG.info("apply of {} operations to {}: {}", changeSet.operations().size(), config.baseUrl(), report.done());
+    } else {
+      LOG.warn("apply of {} operations to {}: {} done, {} failed, first: {}", changeSet.operations().size(), config.baseUrl(),
+          report.done(), report.failures().size(), report.failures().get(0));
+    }
     return report;
   }
 

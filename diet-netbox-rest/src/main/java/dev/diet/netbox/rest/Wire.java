@@ -14,7 +14,6 @@ import dev.diet.state.Ref;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +123,7 @@ final class Wire {
       String field = e.getKey();
       Object v = e.getValue();
       if (Fields.isCustomField(field)) {
-        out.with("custom_fields").set(field.substring(Fields.CUSTOM_FIELD_PREFIX.length()), OwnershipCodec.valueNode(v));
+        out.withObjectProperty("custom_fields").set(field.substring(Fields.CUSTOM_FIELD_PREFIX.length()), OwnershipCodec.valueNode(v));
       } else if (field.equals(Fields.INTERFACE_TEMPLATES)) {
         continue;
       } else if (field.equals(Fields.CF_TYPE)) {
@@ -148,12 +147,16 @@ final class Wire {
     if (kind == ObjectKind.MODULE) {
       out.put("replicate_components", false);
     }
+    if (kind == ObjectKind.CUSTOM_FIELD && OWNERSHIP.contains(String.valueOf(fields.get(Fields.NAME)))) {
+      // NetBox filters custom fields "loose" (contains, ignoring case) unless told otherwise.
+      out.put("filter_logic", "exact");
+    }
     return out;
   }
 
   /** The three ownership custom fields for a mark, or cleared (null) when {@code ownership} is null. */
   static void mark(ObjectNode payload, Ownership ownership) {
-    ObjectNode cf = payload.with("custom_fields");
+    ObjectNode cf = payload.withObjectProperty("custom_fields");
     if (ownership == null) {
       OWNERSHIP.forEach(cf::putNull);
     } else {
@@ -244,8 +247,7 @@ final class Wire {
   /** Custom-field values of an object, ownership fields left out, nulls dropped. */
   static void customFields(JsonNode obj, Map<String, Object> into) {
     JsonNode cf = obj.path("custom_fields");
-    for (Iterator<Map.Entry<String, JsonNode>> it = cf.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : cf.properties()) {
       if (!OWNERSHIP.contains(e.getKey()) && !e.getValue().isNull()) {
         into.put(Fields.customField(e.getKey()), customValue(e.getValue()));
       }

@@ -38,7 +38,7 @@ final class FakeNetBoxHands implements ManualChanges {
   public void editField(ObjectKind kind, long id, String field, Object value) {
     ObjectNode body = F.objectNode();
     if (Fields.isCustomField(field)) {
-      body.with("custom_fields").set(field.substring(3), dev.diet.spi.OwnershipCodec.valueNode(value));
+      body.withObjectProperty("custom_fields").set(field.substring(3), dev.diet.spi.OwnershipCodec.valueNode(value));
     } else {
       body.set(field, dev.diet.spi.OwnershipCodec.valueNode(value));
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,6 +28,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process NetBox 4.4 REST API for tests, on an ephemeral loopback port (the JDK's HTTP
@@ -77,12 +85,20 @@ public final class FakeNetBox implements AutoCloseable {
   private final Writer writer = new Writer(schema, db);
   private final Faults faults = new Faults();
   private final RequestLog requests = new RequestLog();
+  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
   private volatile String version = "4.4.10";
   private volatile int maxPageSize = 1000;
 
-  private FakeNetBox(String token) throws IOException {
+  private FakeNetBox(String token, SSLContext tls) throws IOException {
     this.token = token;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      this.server = HttpServer.create(address, 64);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 64);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      this.server = https;
+    }
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "fake-netbox");
       t.setDaemon(true);
@@ -91,7 +107,7 @@ public final class FakeNetBox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::exchange);
     server.start();
-    this.base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    this.base = (tls == null ? "http://" : "https://") + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
   }
 
   /** Starts an empty NetBox with a random 40-hex-digit token. */
@@ -104,9 +120,26 @@ public final class FakeNetBox implements AutoCloseable {
   /** Starts an empty NetBox that accepts {@code token} ({@code Token} or {@code Bearer} scheme). */
   public static FakeNetBox start(String token) {
     try {
-      return new FakeNetBox(token);
+      return new FakeNetBox(token, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake NetBox", e);
+    }
+  }
+
+  /** Starts an empty NetBox serving HTTPS with the key and certificate in {@code keyStore}, and a random token. */
+  public static FakeNetBox startTls(KeyStore keyStore, char[] password) {
+    try {
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keyStore, password);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(kmf.getKeyManagers(), null, null);
+      byte[] bytes = new byte[20];
+      new SecureRandom().nextBytes(bytes);
+      return new FakeNetBox(HexFormat.of().formatHex(bytes), tls);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the fake NetBox", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use that key store for TLS: " + e.getMessage(), e);
     }
   }
 
@@ -283,7 +316,9 @@ public final class FakeNetBox implements AutoCloseable {
     if (r == null || !path.endsWith("/")) {
       return new Response(404, null);
     }
-    synchronized (db) {
+    Lock lock = method.equals("GET") ? rw.readLock() : rw.writeLock();
+    lock.lock();
+    try {
       Renderer renderer = new Renderer(schema, db, base);
       Queries queries = new Queries(schema, db, renderer, base, maxPageSize);
       Map<String, List<String>> params = Queries.parse(query);
@@ -306,6 +341,8 @@ public final class FakeNetBox implements AutoCloseable {
         default:
           return new Response(405, ApiError.detail(405, "Method \"" + method + "\" not allowed.").body);
       }
+    } finally {
+      lock.unlock();
     }
   }
 

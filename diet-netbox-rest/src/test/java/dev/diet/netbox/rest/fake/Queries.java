@@ -132,10 +132,29 @@ final class Queries {
       return rec -> wanted.contains(rec.get("id").asText());
     }
     if (param.startsWith("cf_")) {
+      // NetBox's default filter logic for a custom field is "loose": case-insensitive containment.
       String name = param.substring(3);
+      boolean exact = false;
+      for (ObjectNode cf : db.all(Schema.CUSTOM_FIELDS)) {
+        if (cf.path("name").asText().equals(name)) {
+          exact = "exact".equals(cf.path("filter_logic").asText());
+        }
+      }
+      if (exact) {
+        return rec -> {
+          JsonNode v = rec.path("custom_fields").get(name);
+          return v != null && !v.isNull() && wanted.contains(v.asText());
+        };
+      }
+      List<String> lowered = new ArrayList<>();
+      values.forEach(v -> lowered.add(v.toLowerCase(Locale.ROOT)));
       return rec -> {
-        JsonNode v = rec.with("custom_fields").get(name);
-        return v != null && !v.isNull() && wanted.contains(v.asText());
+        JsonNode v = rec.path("custom_fields").get(name);
+        if (v == null || v.isNull()) {
+          return false;
+        }
+        String text = v.asText().toLowerCase(Locale.ROOT);
+        return lowered.stream().anyMatch(text::contains);
       };
     }
     boolean ignoreCase = param.endsWith("__ie");
@@ -199,9 +218,5 @@ final class Queries {
       String text = ignoreCase ? v.asText().toLowerCase(Locale.ROOT) : v.asText();
       return folded.contains(text);
     };
-  }
-
-  Resource resource(String path) {
-    return schema.get(path);
   }
 }

@@ -33,14 +33,14 @@ final class Renderer {
     }
     if (r.tagged) {
       ArrayNode tags = out.putArray("tags");
-      for (JsonNode slug : rec.withArray("tags")) {
+      for (JsonNode slug : rec.path("tags")) {
         ObjectNode tag = tags().get(slug.asText());
         if (tag != null) {
           tags.add(brief(schema.get(Schema.TAGS), tag));
         }
       }
       ObjectNode cf = out.putObject("custom_fields");
-      ObjectNode stored = rec.with("custom_fields");
+      JsonNode stored = rec.path("custom_fields");
       for (String name : customFields(r.contentType)) {
         cf.set(name, stored.has(name) ? stored.get(name) : F.nullNode());
       }
@@ -54,7 +54,7 @@ final class Renderer {
         if (cable != null && !cable.isNull()) {
           ObjectNode c = db.get(Schema.CABLES, cable.asLong());
           String far = "A".equals(rec.path("cable_end").asText()) ? "b_terminations" : "a_terminations";
-          for (JsonNode id : c.withArray(far)) {
+          for (JsonNode id : c.path(far)) {
             peers.add(brief(schema.get(Schema.INTERFACES), db.get(Schema.INTERFACES, id.asLong())));
           }
           out.put("link_peers_type", "dcim.interface");
@@ -64,8 +64,8 @@ final class Renderer {
         out.put("_occupied", cable != null && !cable.isNull());
         break;
       case Schema.CABLES:
-        out.set("a_terminations", terminations(rec.withArray("a_terminations")));
-        out.set("b_terminations", terminations(rec.withArray("b_terminations")));
+        out.set("a_terminations", terminations(rec.path("a_terminations")));
+        out.set("b_terminations", terminations(rec.path("b_terminations")));
         break;
       case Schema.IP_ADDRESSES:
         JsonNode target = rec.get("assigned_object_id");
@@ -156,7 +156,7 @@ final class Renderer {
     }
   }
 
-  private ArrayNode terminations(ArrayNode ids) {
+  private ArrayNode terminations(JsonNode ids) {
     ArrayNode out = F.arrayNode();
     for (JsonNode id : ids) {
       ObjectNode iface = db.get(Schema.INTERFACES, id.asLong());

@@ -1,7 +1,6 @@
 package dev.diet.netbox.rest.fake;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +107,6 @@ final class Resource {
   private Resource add(Field f) {
     fields.put(f.name, f);
     return this;
-  }
-
-  Map<String, Field> fields() {
-    return Collections.unmodifiableMap(fields);
   }
 
   /** The model name NetBox uses in messages, e.g. {@code device} or {@code module bay}. */

@@ -42,6 +42,7 @@ final class Schema {
         .unique("tag with this slug already exists.", false, "slug"));
     add(new Resource(CUSTOM_FIELDS, "extras.customfield", "name", false)
         .text("name", true, null).choice("type", false, "text").stringList("object_types", true).text("label", false, "")
+        .choice("filter_logic", false, "loose")
         .text("description", false, "")
         .unique("custom field with this name already exists.", false, "name"));
     add(new Resource(DEVICE_TYPES, "dcim.devicetype", "model", true)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +81,7 @@ final class Writer {
         rec.set("tags", tags(in.get("tags"), errors));
       }
       if (in.has("custom_fields")) {
-        rec.set("custom_fields", customFields(r, rec.with("custom_fields"), in.get("custom_fields"), errors));
+        rec.set("custom_fields", customFields(r, rec.withObjectProperty("custom_fields"), in.get("custom_fields"), errors));
       }
     }
     if (r.path.equals(Schema.CABLES) && (in.has("a_terminations") || in.has("b_terminations"))) {
@@ -259,8 +258,7 @@ final class Writer {
       Long found = null;
       for (ObjectNode rec : db.all(target.path)) {
         boolean all = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
           if (!rec.has(e.getKey()) || !rec.get(e.getKey()).asText().equals(e.getValue().asText())) {
             all = false;
             break;
@@ -322,8 +320,7 @@ final class Writer {
       errors.putArray("custom_fields").add("Invalid data. Expected a dictionary.");
       return out;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : in.properties()) {
       ObjectNode def = definition(e.getKey(), r.contentType);
       if (def == null) {
         errors.putArray("custom_fields").add("Unknown field name '" + e.getKey() + "' in custom field data.");
