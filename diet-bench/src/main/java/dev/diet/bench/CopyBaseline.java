@@ -18,18 +18,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The physical limit the apply benchmarks are compared with: the same rows a full apply leaves in
+ * The physical limit the apply benchmarks are compared with: the rows a full apply leaves in
  * NetBox's own tables (objects with their ownership marks in custom_field_data, interface
- * templates, cable terminations, tag assignments), written with PostgreSQL's COPY in one
- * transaction, ids assigned by the writer. Columns the plan does not set get the type's empty
+ * templates, cable terminations and paths, tag assignments, the search cache NetBox indexes, one
+ * change-log entry per object with its data), written with PostgreSQL's COPY in one transaction,
+ * ids assigned by the writer. Columns the plan does not set get the type's empty
  * value (NetBox has no database defaults). No checks, no observe, no diff: nothing a real client
  * could skip.
  */
@@ -47,6 +51,23 @@ public final class CopyBaseline {
       Map.entry(ObjectKind.MODULE, "dcim_module"),
       Map.entry(ObjectKind.INTERFACE, "dcim_interface"),
       Map.entry(ObjectKind.CABLE, "dcim_cable")));
+
+  /** The fields NetBox's search index caches per table, with their weights (NetBox 4.4's search indexes). */
+  private static final Map<String, String[][]> SEARCH = Map.ofEntries(
+      Map.entry("dcim_site", new String[][] {{"name", "100"}, {"slug", "110"}, {"facility", "100"}, {"description", "500"},
+          {"physical_address", "2000"}, {"shipping_address", "2000"}, {"comments", "5000"}}),
+      Map.entry("dcim_manufacturer", new String[][] {{"name", "100"}, {"slug", "110"}, {"description", "500"}}),
+      Map.entry("dcim_devicerole", new String[][] {{"name", "100"}, {"slug", "110"}, {"description", "500"}, {"comments", "5000"}}),
+      Map.entry("extras_tag", new String[][] {{"name", "100"}, {"slug", "110"}, {"description", "500"}}),
+      Map.entry("extras_customfield", new String[][] {{"name", "100"}, {"label", "110"}, {"description", "500"}, {"comments", "5000"}}),
+      Map.entry("dcim_devicetype", new String[][] {{"model", "100"}, {"part_number", "200"}, {"description", "500"}, {"comments", "5000"}}),
+      Map.entry("dcim_moduletype", new String[][] {{"model", "100"}, {"part_number", "200"}, {"description", "500"}, {"comments", "5000"}}),
+      Map.entry("dcim_device", new String[][] {{"asset_tag", "50"}, {"serial", "60"}, {"name", "100"}, {"description", "500"},
+          {"comments", "5000"}}),
+      Map.entry("dcim_modulebay", new String[][] {{"name", "100"}, {"label", "200"}, {"description", "500"}}),
+      Map.entry("dcim_module", new String[][] {{"asset_tag", "50"}, {"serial", "60"}, {"description", "500"}, {"comments", "5000"}}),
+      Map.entry("dcim_interface", new String[][] {{"name", "100"}, {"label", "200"}, {"description", "500"}, {"mtu", "2000"}}),
+      Map.entry("dcim_cable", new String[][] {{"label", "100"}, {"description", "500"}, {"comments", "5000"}}));
 
   private final Connection db;
   private final String now = Instant.now().toString();
@@ -86,6 +107,9 @@ public final class CopyBaseline {
     long templateId = 1;
     long terminationId = 1;
     long taggedId = 1;
+    long changeId = 1;
+    String requestId = UUID.randomUUID().toString();
+    Map<ObjectKey, Long> pathOf = new HashMap<>();
     Map<ObjectKey, String[]> cableEnds = new HashMap<>();
     for (DesiredObject o : desired.objects(ObjectKind.CABLE)) {
       long cable = ids.get(o.key());
@@ -123,12 +147,28 @@ public final class CopyBaseline {
         row.put("cable_id", end[0]);
         row.put("cable_end", end[1]);
         row.put("_name", o.field(Fields.NAME));
+        row.put("_path_id", pathOf.computeIfAbsent(o.key(), k -> pathIds.next()));
       }
       if (o.kind() == ObjectKind.CUSTOM_FIELD) {
         row.put("label", o.field(Fields.NAME));
       }
       if (o.kind() == ObjectKind.CABLE) {
         row.put("status", "connected");
+        int ifaceCt = contentTypes.get("dcim.interface");
+        String a = ifaceCt + ":" + ids.get(((Ref) o.field(Fields.A_END)).key());
+        String b = ifaceCt + ":" + ids.get(((Ref) o.field(Fields.B_END)).key());
+        String c = contentTypes.get("dcim.cable") + ":" + id;
+        for (String end : List.of(Fields.A_END, Fields.B_END)) {
+          boolean isA = end.equals(Fields.A_END);
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("id", pathOf.computeIfAbsent(((Ref) o.field(end)).key(), k -> pathIds.next()));
+          p.put("_nodes", "{" + (isA ? a : b) + "," + c + "," + (isA ? b : a) + "}");
+          p.put("is_active", Boolean.TRUE);
+          p.put("is_split", Boolean.FALSE);
+          p.put("path", "[[\"" + (isA ? a : b) + "\"], [\"" + c + "\"], [\"" + (isA ? b : a) + "\"]]");
+          p.put("is_complete", Boolean.TRUE);
+          table("dcim_cablepath").add(p);
+        }
         for (String end : List.of(Fields.A_END, Fields.B_END)) {
           Map<String, Object> t = new LinkedHashMap<>();
           t.put("id", terminationId++);
@@ -153,6 +193,32 @@ public final class CopyBaseline {
         }
       }
       table(table).add(row);
+      for (String[] f : SEARCH.getOrDefault(table, new String[0][])) {
+        Object v = row.get(f[0]);
+        if (v != null && !"".equals(v)) {
+          Map<String, Object> cv = new LinkedHashMap<>();
+          cv.put("id", UUID.randomUUID());
+          cv.put("timestamp", now);
+          cv.put("object_id", id);
+          cv.put("field", f[0]);
+          cv.put("type", v instanceof Number ? "int" : "str");
+          cv.put("value", v);
+          cv.put("weight", Integer.parseInt(f[1]));
+          cv.put("object_type_id", contentTypes.get(o.kind().contentType()));
+          table("extras_cachedvalue").add(cv);
+        }
+      }
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("id", changeId++);
+      change.put("time", now);
+      change.put("user_name", "diet");
+      change.put("request_id", requestId);
+      change.put("action", "create");
+      change.put("changed_object_id", id);
+      change.put("object_repr", String.valueOf(o.field(Fields.NAME) != null ? o.field(Fields.NAME) : o.key().path()));
+      change.put("postchange_data", json(row));
+      change.put("changed_object_type_id", contentTypes.get(o.kind().contentType()));
+      table("core_objectchange").add(change);
       for (String tag : o.tags()) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", taggedId++);
@@ -167,12 +233,36 @@ public final class CopyBaseline {
     }
     try (Statement st = db.createStatement()) {
       for (String table : tables.keySet()) {
+        if (!"bigint".equals(notNullColumns.get(table).get("id"))) {
+          continue;
+        }
         st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT max(id) FROM " + table + "))");
       }
     }
   }
 
+  private final Iterator<Long> pathIds = LongStream.iterate(1, i -> i + 1).iterator();
   private final Map<String, Set<String>> nullable = new HashMap<>();
+
+  /** A row as the change log's JSON: custom_field_data embedded as JSON, the rest as strings, numbers and booleans. */
+  private static String json(Map<String, Object> row) {
+    StringBuilder out = new StringBuilder("{");
+    for (Map.Entry<String, Object> e : row.entrySet()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      out.append(json(e.getKey())).append(": ");
+      Object v = e.getValue();
+      if (v == null) {
+        out.append("null");
+      } else if (e.getKey().equals("custom_field_data") || v instanceof Number || v instanceof Boolean) {
+        out.append(v);
+      } else {
+        out.append(json(v.toString()));
+      }
+    }
+    return out.append('}').toString();
+  }
 
   private boolean nullableColumn(String table, String column) {
     return nullable.get(table).contains(column);
@@ -274,6 +364,8 @@ public final class CopyBaseline {
           return now;
         case "ARRAY":
           return "{}";
+        case "uuid":
+          return UUID.randomUUID();
         default:
           return "";
       }
