@@ -8,6 +8,7 @@ import dev.diet.spi.Phase;
 import dev.diet.spi.ProgressListener;
 import dev.diet.state.DesiredObject;
 import dev.diet.state.DesiredState;
+import dev.diet.state.FieldMap;
 import dev.diet.state.Fields;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.ObjectKind;
@@ -154,8 +155,11 @@ final class DiffRun {
       return;
     }
     Ownership mark = c.ownership().get();
+    if (matchesPlanAndMark(d, c, mark)) {
+      return;
+    }
     SortedMap<String, Object> last = mark.applied();
-    // The common case is an object that matches its mark: nothing below allocates until a field differs.
+    // Nothing below allocates until a field differs.
     Set<String> released = mark.released();
     Map<String, Object> changes = Map.of();
     for (Map.Entry<String, Object> f : d.fields().entrySet()) {
@@ -214,6 +218,40 @@ final class DiffRun {
     upserts.put(d.key(), new Operation(
         Action.UPDATE, d.key(), OptionalLong.of(c.id()), name(d.key()), before, changes, missingTags,
         new Ownership(planId, d.key(), applied, unmanagedValues(c, applied.keySet()), released, planFingerprint), reason));
+  }
+
+  /**
+   * The no-change case in one merge walk over the sorted field maps: every planned field holds its
+   * planned value, the mark recorded exactly those values, nothing was released, every planned tag
+   * is there. The general path below reaches the same verdict (no operation), only slower.
+   */
+  private static boolean matchesPlanAndMark(DesiredObject d, ObservedObject c, Ownership mark) {
+    if (!mark.released().isEmpty() || !(d.fields() instanceof FieldMap) || !(c.fields() instanceof FieldMap)
+        || !(mark.applied() instanceof FieldMap)) {
+      return false;
+    }
+    FieldMap want = (FieldMap) d.fields();
+    FieldMap current = (FieldMap) c.fields();
+    FieldMap last = (FieldMap) mark.applied();
+    if (want.size() != last.size()) {
+      return false;
+    }
+    int j = 0;
+    for (int i = 0; i < want.size(); i++) {
+      String field = want.keyAt(i);
+      Object value = want.valueAt(i);
+      if (!field.equals(last.keyAt(i)) || !same(value, last.valueAt(i))) {
+        return false;
+      }
+      while (j < current.size() && current.keyAt(j).compareTo(field) < 0) {
+        j++;
+      }
+      Object now = j < current.size() && current.keyAt(j).equals(field) ? current.valueAt(j) : null;
+      if (!same(now, value)) {
+        return false;
+      }
+    }
+    return c.tags().containsAll(d.tags());
   }
 
   /** Per managed field, the value the mark will record: the plan's, or the last applied one where a person's edit is kept. */
@@ -804,6 +842,9 @@ final class DiffRun {
     for (ObservedObject o : observed.owned().values()) {
       Ownership mark = o.ownership().get();
       DesiredObject d = desired.get(keyOf(o));
+      if (unmanagedChangesByMerge(o, mark, d)) {
+        continue;
+      }
       o.fields().forEach((field, current) -> checkUnmanaged(o, mark, d, field, current));
       mark.seen().forEach((field, seen) -> {
         if (!o.fields().containsKey(field)) {
@@ -811,6 +852,70 @@ final class DiffRun {
         }
       });
     }
+  }
+
+  /**
+   * {@link #checkUnmanaged} for every field in one merge walk, for the common object whose mark
+   * manages exactly the planned fields and released none; false (nothing done) for any other.
+   */
+  private boolean unmanagedChangesByMerge(ObservedObject o, Ownership mark, DesiredObject d) {
+    if (d == null || !mark.released().isEmpty() || !(o.fields() instanceof FieldMap) || !(d.fields() instanceof FieldMap)
+        || !(mark.applied() instanceof FieldMap) || !(mark.seen() instanceof FieldMap)) {
+      return false;
+    }
+    FieldMap fields = (FieldMap) o.fields();
+    FieldMap want = (FieldMap) d.fields();
+    FieldMap applied = (FieldMap) mark.applied();
+    FieldMap seen = (FieldMap) mark.seen();
+    if (want.size() != applied.size()) {
+      return false;
+    }
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.keyAt(i).equals(applied.keyAt(i))) {
+        return false;
+      }
+    }
+    // Managed fields are exactly the applied ones; every other field is compared with its seen value.
+    int a = 0;
+    int s = 0;
+    for (int i = 0; i < fields.size(); i++) {
+      String field = fields.keyAt(i);
+      while (a < applied.size() && applied.keyAt(a).compareTo(field) < 0) {
+        a++;
+      }
+      if (a < applied.size() && applied.keyAt(a).equals(field)) {
+        continue;
+      }
+      while (s < seen.size() && seen.keyAt(s).compareTo(field) < 0) {
+        s++;
+      }
+      Object before = s < seen.size() && seen.keyAt(s).equals(field) ? seen.valueAt(s) : null;
+      Object current = fields.valueAt(i);
+      if (!same(before, current)) {
+        unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, before, current));
+      }
+    }
+    a = 0;
+    int f = 0;
+    for (int i = 0; i < seen.size(); i++) {
+      String field = seen.keyAt(i);
+      while (f < fields.size() && fields.keyAt(f).compareTo(field) < 0) {
+        f++;
+      }
+      if (f < fields.size() && fields.keyAt(f).equals(field)) {
+        continue;
+      }
+      while (a < applied.size() && applied.keyAt(a).compareTo(field) < 0) {
+        a++;
+      }
+      if (a < applied.size() && applied.keyAt(a).equals(field)) {
+        continue;
+      }
+      if (!same(seen.valueAt(i), null)) {
+        unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, seen.valueAt(i), null));
+      }
+    }
+    return true;
   }
 
   private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field, Object current) {
