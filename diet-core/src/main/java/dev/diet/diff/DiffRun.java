@@ -59,6 +59,10 @@ final class DiffRun {
   /** Owned objects leaving the plan, by the root of their deletion group (their device, when it leaves too). */
   private final Map<ObjectKey, ObjectKey> removalRootOf = new HashMap<>();
   private DeletionApproval approval;
+  /** Planned objects found in NetBox, pairwise, and the owned objects that left the plan: each observed object is in one of them. */
+  private final List<DesiredObject> matchedDesired = new ArrayList<>();
+  private final List<ObservedObject> matchedObserved = new ArrayList<>();
+  private List<ObservedObject> leaving = List.of();
 
   DiffRun(DesiredState desired, ObservedState observed, DiffOptions options, ProgressListener listener) {
     this.desired = desired;
@@ -154,6 +158,8 @@ final class DiffRun {
       upserts.put(d.key(), create(d, planApplied ? "missing: deleted outside DIET, recreated" : ""));
       return;
     }
+    matchedDesired.add(d);
+    matchedObserved.add(c);
     Ownership mark = c.ownership().get();
     if (matchesPlanAndMark(d, c, mark)) {
       return;
@@ -328,10 +334,14 @@ final class DiffRun {
   }
 
   private void planRemovals() {
-    List<ObservedObject> leaving = observed.owned().values().stream()
-        .filter(o -> !desired.contains(keyOf(o)))
-        .sorted(Comparator.comparing(DiffRun::keyOf))
-        .collect(Collectors.toList());
+    // Every observed object matched a planned one: none is leaving, and none needs looking up again.
+    List<ObservedObject> leaving = matchedObserved.size() == observed.owned().size()
+        ? List.of()
+        : observed.owned().values().stream()
+            .filter(o -> !desired.contains(keyOf(o)))
+            .sorted(Comparator.comparing(DiffRun::keyOf))
+            .collect(Collectors.toList());
+    this.leaving = leaving;
     for (ObservedObject o : leaving) {
       orphaned.add(new DriftReport.Orphaned(keyOf(o), name(keyOf(o)), o.id()));
     }
@@ -838,20 +848,27 @@ final class DiffRun {
 
   // ---- drift in fields DIET does not manage --------------------------------------------------
 
+  /** Every observed object against its planned one (null for those leaving); the result is sorted later. */
   private void findUnmanagedChanges() {
-    for (ObservedObject o : observed.owned().values()) {
-      Ownership mark = o.ownership().get();
-      DesiredObject d = desired.get(keyOf(o));
-      if (unmanagedChangesByMerge(o, mark, d)) {
-        continue;
-      }
-      o.fields().forEach((field, current) -> checkUnmanaged(o, mark, d, field, current));
-      mark.seen().forEach((field, seen) -> {
-        if (!o.fields().containsKey(field)) {
-          checkUnmanaged(o, mark, d, field, null);
-        }
-      });
+    for (int i = 0; i < matchedObserved.size(); i++) {
+      findUnmanagedChanges(matchedObserved.get(i), matchedDesired.get(i));
     }
+    for (ObservedObject o : leaving) {
+      findUnmanagedChanges(o, null);
+    }
+  }
+
+  private void findUnmanagedChanges(ObservedObject o, DesiredObject d) {
+    Ownership mark = o.ownership().get();
+    if (unmanagedChangesByMerge(o, mark, d)) {
+      return;
+    }
+    o.fields().forEach((field, current) -> checkUnmanaged(o, mark, d, field, current));
+    mark.seen().forEach((field, seen) -> {
+      if (!o.fields().containsKey(field)) {
+        checkUnmanaged(o, mark, d, field, null);
+      }
+    });
   }
 
   /**
