@@ -1,5 +1,7 @@
 package dev.diet.diff;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,12 +15,20 @@ import java.util.Objects;
  */
 public final class ChangeSet {
   private final String planId;
-  private final String fingerprint;
+  private final Supplier<String> fingerprint;
   private final ImmutableList<Operation> operations;
 
   public ChangeSet(String planId, String fingerprint, List<Operation> operations) {
+    this(planId, Suppliers.ofInstance(Objects.requireNonNull(fingerprint, "fingerprint")), operations);
+  }
+
+  /**
+   * With the fingerprint computed on first use: hashing a large observed state costs a good part
+   * of a diff, and plan-and-apply, status and drift never look at it.
+   */
+  ChangeSet(String planId, Supplier<String> fingerprint, List<Operation> operations) {
     this.planId = Objects.requireNonNull(planId, "planId");
-    this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+    this.fingerprint = Suppliers.memoize(fingerprint::get);
     this.operations = ImmutableList.copyOf(operations);
   }
 
@@ -28,7 +38,7 @@ public final class ChangeSet {
 
   /** Fingerprint of (plan fingerprint, observed state) the change set was computed from. */
   public String fingerprint() {
-    return fingerprint;
+    return fingerprint.get();
   }
 
   public List<Operation> operations() {

@@ -8,6 +8,7 @@ import dev.diet.spi.Phase;
 import dev.diet.spi.ProgressListener;
 import dev.diet.state.DesiredObject;
 import dev.diet.state.DesiredState;
+import dev.diet.state.FieldMap;
 import dev.diet.state.Fields;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.ObjectKind;
@@ -58,6 +59,10 @@ final class DiffRun {
   /** Owned objects leaving the plan, by the root of their deletion group (their device, when it leaves too). */
   private final Map<ObjectKey, ObjectKey> removalRootOf = new HashMap<>();
   private DeletionApproval approval;
+  /** Planned objects found in NetBox, pairwise, and the owned objects that left the plan: each observed object is in one of them. */
+  private final List<DesiredObject> matchedDesired = new ArrayList<>();
+  private final List<ObservedObject> matchedObserved = new ArrayList<>();
+  private List<ObservedObject> leaving = List.of();
 
   DiffRun(DesiredState desired, ObservedState observed, DiffOptions options, ProgressListener listener) {
     this.desired = desired;
@@ -102,7 +107,7 @@ final class DiffRun {
     findUnmanagedChanges();
     listener.progressed(Phase.DIFF, "diff", total, total);
     checkResolutionsUsed();
-    ChangeSet changeSet = new ChangeSet(planId, StateFingerprint.of(planFingerprint, observed), assemble());
+    ChangeSet changeSet = new ChangeSet(planId, () -> StateFingerprint.of(planFingerprint, observed), assemble());
     conflicts.sort(Comparator.comparing(Conflict::id));
     notes.sort(Comparator.comparing(DiffNote::key).thenComparing(DiffNote::message));
     DriftReport drift = new DriftReport(
@@ -153,16 +158,25 @@ final class DiffRun {
       upserts.put(d.key(), create(d, planApplied ? "missing: deleted outside DIET, recreated" : ""));
       return;
     }
+    matchedDesired.add(d);
+    matchedObserved.add(c);
     Ownership mark = c.ownership().get();
+    if (matchesPlanAndMark(d, c, mark)) {
+      return;
+    }
     SortedMap<String, Object> last = mark.applied();
-    Set<String> released = new TreeSet<>(mark.released());
-    Map<String, Object> changes = new TreeMap<>();
+    // Nothing below allocates until a field differs.
+    Set<String> released = mark.released();
+    Map<String, Object> changes = Map.of();
     for (Map.Entry<String, Object> f : d.fields().entrySet()) {
       String field = f.getKey();
       Object want = f.getValue();
       Object current = c.field(field);
       if (released.contains(field) || same(current, want)) {
         continue;
+      }
+      if (changes.isEmpty()) {
+        changes = new TreeMap<>();
       }
       if (!last.containsKey(field) || same(last.get(field), current)) {
         changes.put(field, want);
@@ -178,11 +192,17 @@ final class DiffRun {
       if (conflict.resolution() == Resolution.APPLY_DIET) {
         changes.put(field, want);
       } else if (conflict.resolution() == Resolution.STOP_MANAGING) {
+        if (released == mark.released()) {
+          released = new TreeSet<>(released);
+        }
         released.add(field);
       }
     }
-    Set<String> missingTags = new TreeSet<>(d.tags());
-    missingTags.removeAll(c.tags());
+    Set<String> missingTags = Set.of();
+    if (!c.tags().containsAll(d.tags())) {
+      missingTags = new TreeSet<>(d.tags());
+      missingTags.removeAll(c.tags());
+    }
 
     if (d.kind() == ObjectKind.CABLE && (changes.containsKey(Fields.A_END) || changes.containsKey(Fields.B_END))) {
       Map<String, Object> before = new TreeMap<>();
@@ -194,6 +214,55 @@ final class DiffRun {
       return;
     }
 
+    if (changes.isEmpty() && missingTags.isEmpty() && !markChanged(c, d, mark, released, changes)) {
+      return;
+    }
+    Map<String, Object> applied = applied(c, d, last, released, changes);
+    Map<String, Object> before = new TreeMap<>();
+    changes.keySet().forEach(f -> before.put(f, c.field(f)));
+    String reason = changes.isEmpty() && missingTags.isEmpty() ? "refresh ownership mark" : "";
+    upserts.put(d.key(), new Operation(
+        Action.UPDATE, d.key(), OptionalLong.of(c.id()), name(d.key()), before, changes, missingTags,
+        new Ownership(planId, d.key(), applied, unmanagedValues(c, applied.keySet()), released, planFingerprint), reason));
+  }
+
+  /**
+   * The no-change case in one merge walk over the sorted field maps: every planned field holds its
+   * planned value, the mark recorded exactly those values, nothing was released, every planned tag
+   * is there. The general path below reaches the same verdict (no operation), only slower.
+   */
+  private static boolean matchesPlanAndMark(DesiredObject d, ObservedObject c, Ownership mark) {
+    if (!mark.released().isEmpty() || !(d.fields() instanceof FieldMap) || !(c.fields() instanceof FieldMap)
+        || !(mark.applied() instanceof FieldMap)) {
+      return false;
+    }
+    FieldMap want = (FieldMap) d.fields();
+    FieldMap current = (FieldMap) c.fields();
+    FieldMap last = (FieldMap) mark.applied();
+    if (want.size() != last.size()) {
+      return false;
+    }
+    int j = 0;
+    for (int i = 0; i < want.size(); i++) {
+      String field = want.keyAt(i);
+      Object value = want.valueAt(i);
+      if (!field.equals(last.keyAt(i)) || !same(value, last.valueAt(i))) {
+        return false;
+      }
+      while (j < current.size() && current.keyAt(j).compareTo(field) < 0) {
+        j++;
+      }
+      Object now = j < current.size() && current.keyAt(j).equals(field) ? current.valueAt(j) : null;
+      if (!same(now, value)) {
+        return false;
+      }
+    }
+    return c.tags().containsAll(d.tags());
+  }
+
+  /** Per managed field, the value the mark will record: the plan's, or the last applied one where a person's edit is kept. */
+  private static Map<String, Object> applied(
+      ObservedObject c, DesiredObject d, Map<String, Object> last, Set<String> released, Map<String, Object> changes) {
     Map<String, Object> applied = new TreeMap<>();
     for (Map.Entry<String, Object> f : d.fields().entrySet()) {
       String field = f.getKey();
@@ -203,16 +272,33 @@ final class DiffRun {
       boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
       applied.put(field, keptManual ? last.get(field) : f.getValue());
     }
-    boolean markChanged = !sameValues(applied, last) || !released.equals(mark.released());
-    if (changes.isEmpty() && missingTags.isEmpty() && !markChanged) {
-      return;
+    return applied;
+  }
+
+  /** Whether the mark must be rewritten: {@link #applied} differs from it, or the released fields changed. */
+  private static boolean markChanged(
+      ObservedObject c, DesiredObject d, Ownership mark, Set<String> released, Map<String, Object> changes) {
+    if (!released.equals(mark.released())) {
+      return true;
     }
-    Map<String, Object> before = new TreeMap<>();
-    changes.keySet().forEach(f -> before.put(f, c.field(f)));
-    String reason = changes.isEmpty() && missingTags.isEmpty() ? "refresh ownership mark" : "";
-    upserts.put(d.key(), new Operation(
-        Action.UPDATE, d.key(), OptionalLong.of(c.id()), name(d.key()), before, changes, missingTags,
-        new Ownership(planId, d.key(), applied, unmanagedValues(c, applied.keySet()), released, planFingerprint), reason));
+    SortedMap<String, Object> last = mark.applied();
+    int managed = 0;
+    for (Map.Entry<String, Object> f : d.fields().entrySet()) {
+      String field = f.getKey();
+      if (released.contains(field)) {
+        continue;
+      }
+      managed++;
+      Object lastValue = last.get(field);
+      if (lastValue == null && !last.containsKey(field)) {
+        return true;
+      }
+      boolean keptManual = !changes.containsKey(field) && !same(c.field(field), f.getValue());
+      if (!same(keptManual ? lastValue : f.getValue(), lastValue)) {
+        return true;
+      }
+    }
+    return managed != last.size();
   }
 
   private String endChange(ObservedObject c, DesiredObject d, String field, String label) {
@@ -248,10 +334,14 @@ final class DiffRun {
   }
 
   private void planRemovals() {
-    List<ObservedObject> leaving = observed.owned().values().stream()
-        .filter(o -> !desired.contains(keyOf(o)))
-        .sorted(Comparator.comparing(DiffRun::keyOf))
-        .collect(Collectors.toList());
+    // Every observed object matched a planned one: none is leaving, and none needs looking up again.
+    List<ObservedObject> leaving = matchedObserved.size() == observed.owned().size()
+        ? List.of()
+        : observed.owned().values().stream()
+            .filter(o -> !desired.contains(keyOf(o)))
+            .sorted(Comparator.comparing(DiffRun::keyOf))
+            .collect(Collectors.toList());
+    this.leaving = leaving;
     for (ObservedObject o : leaving) {
       orphaned.add(new DriftReport.Orphaned(keyOf(o), name(keyOf(o)), o.id()));
     }
@@ -634,6 +724,9 @@ final class DiffRun {
 
   /** Skips planned cables whose ends are taken; true when one was skipped. */
   private boolean checkCableEnds(Set<ObjectKey> deleted) {
+    if (upserts.values().stream().noneMatch(op -> op.kind() == ObjectKind.CABLE && op.action() == Action.CREATE)) {
+      return false;
+    }
     boolean changed = false;
     Map<ObjectKey, ObservedObject> ownedCableAt = new HashMap<>();
     for (ObservedObject o : observed.owned().values()) {
@@ -728,6 +821,9 @@ final class DiffRun {
    */
   private boolean keepUnderStayingCables() {
     Set<ObjectKey> deleted = deletedKeys();
+    if (deleted.isEmpty()) {
+      return false;
+    }
     Set<ObjectKey> roots = new TreeSet<>();
     for (ObservedObject cable : observed.owned().values()) {
       if (cable.kind() != ObjectKind.CABLE || deleted.contains(keyOf(cable))) {
@@ -752,25 +848,100 @@ final class DiffRun {
 
   // ---- drift in fields DIET does not manage --------------------------------------------------
 
+  /** Every observed object against its planned one (null for those leaving); the result is sorted later. */
   private void findUnmanagedChanges() {
-    for (ObservedObject o : observed.owned().values()) {
-      Ownership mark = o.ownership().get();
-      DesiredObject d = desired.get(keyOf(o));
-      for (String f : o.fields().keySet()) {
-        checkUnmanaged(o, mark, d, f);
-      }
-      for (String f : mark.seen().keySet()) {
-        if (!o.fields().containsKey(f)) {
-          checkUnmanaged(o, mark, d, f);
-        }
-      }
+    for (int i = 0; i < matchedObserved.size(); i++) {
+      findUnmanagedChanges(matchedObserved.get(i), matchedDesired.get(i));
+    }
+    for (ObservedObject o : leaving) {
+      findUnmanagedChanges(o, null);
     }
   }
 
-  private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field) {
-    boolean managed = mark.applied().containsKey(field) || (d != null && d.fields().containsKey(field) && !mark.released().contains(field));
-    if (!managed && !same(mark.seen().get(field), o.field(field))) {
-      unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, mark.seen().get(field), o.field(field)));
+  private void findUnmanagedChanges(ObservedObject o, DesiredObject d) {
+    Ownership mark = o.ownership().get();
+    if (unmanagedChangesByMerge(o, mark, d)) {
+      return;
+    }
+    o.fields().forEach((field, current) -> checkUnmanaged(o, mark, d, field, current));
+    mark.seen().forEach((field, seen) -> {
+      if (!o.fields().containsKey(field)) {
+        checkUnmanaged(o, mark, d, field, null);
+      }
+    });
+  }
+
+  /**
+   * {@link #checkUnmanaged} for every field in one merge walk, for the common object whose mark
+   * manages exactly the planned fields and released none; false (nothing done) for any other.
+   */
+  private boolean unmanagedChangesByMerge(ObservedObject o, Ownership mark, DesiredObject d) {
+    if (d == null || !mark.released().isEmpty() || !(o.fields() instanceof FieldMap) || !(d.fields() instanceof FieldMap)
+        || !(mark.applied() instanceof FieldMap) || !(mark.seen() instanceof FieldMap)) {
+      return false;
+    }
+    FieldMap fields = (FieldMap) o.fields();
+    FieldMap want = (FieldMap) d.fields();
+    FieldMap applied = (FieldMap) mark.applied();
+    FieldMap seen = (FieldMap) mark.seen();
+    if (want.size() != applied.size()) {
+      return false;
+    }
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.keyAt(i).equals(applied.keyAt(i))) {
+        return false;
+      }
+    }
+    // Managed fields are exactly the applied ones; every other field is compared with its seen value.
+    int a = 0;
+    int s = 0;
+    for (int i = 0; i < fields.size(); i++) {
+      String field = fields.keyAt(i);
+      while (a < applied.size() && applied.keyAt(a).compareTo(field) < 0) {
+        a++;
+      }
+      if (a < applied.size() && applied.keyAt(a).equals(field)) {
+        continue;
+      }
+      while (s < seen.size() && seen.keyAt(s).compareTo(field) < 0) {
+        s++;
+      }
+      Object before = s < seen.size() && seen.keyAt(s).equals(field) ? seen.valueAt(s) : null;
+      Object current = fields.valueAt(i);
+      if (!same(before, current)) {
+        unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, before, current));
+      }
+    }
+    a = 0;
+    int f = 0;
+    for (int i = 0; i < seen.size(); i++) {
+      String field = seen.keyAt(i);
+      while (f < fields.size() && fields.keyAt(f).compareTo(field) < 0) {
+        f++;
+      }
+      if (f < fields.size() && fields.keyAt(f).equals(field)) {
+        continue;
+      }
+      while (a < applied.size() && applied.keyAt(a).compareTo(field) < 0) {
+        a++;
+      }
+      if (a < applied.size() && applied.keyAt(a).equals(field)) {
+        continue;
+      }
+      if (!same(seen.valueAt(i), null)) {
+        unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, seen.valueAt(i), null));
+      }
+    }
+    return true;
+  }
+
+  private void checkUnmanaged(ObservedObject o, Ownership mark, DesiredObject d, String field, Object current) {
+    if (mark.applied().containsKey(field) || (d != null && d.fields().containsKey(field) && !mark.released().contains(field))) {
+      return;
+    }
+    Object seen = mark.seen().get(field);
+    if (!same(seen, current)) {
+      unmanaged.add(new DriftReport.UnmanagedChange(keyOf(o), name(keyOf(o)), o.id(), field, seen, current));
     }
   }
 
@@ -901,13 +1072,6 @@ final class DiffRun {
     }
     Object device = o.field(Fields.DEVICE);
     return device instanceof Ref ? ((Ref) device).key() : null;
-  }
-
-  private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
-    if (!a.keySet().equals(b.keySet())) {
-      return false;
-    }
-    return a.entrySet().stream().allMatch(e -> same(e.getValue(), b.get(e.getKey())));
   }
 
   /** Equal, treating an empty string as null (NetBox stores empty text where the plan says nothing). */

@@ -1,6 +1,6 @@
 package dev.diet.diff;
 
-import dev.diet.state.FieldValues;
+import dev.diet.state.FieldMap;
 import dev.diet.state.ObjectKey;
 import dev.diet.state.ObjectKind;
 import java.util.Collections;
@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -46,9 +45,9 @@ public final class Operation {
     this.key = Objects.requireNonNull(key, "key");
     this.netboxId = Objects.requireNonNull(netboxId, "netboxId");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
-    this.before = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(before)));
-    this.after = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(after)));
-    this.addTags = Collections.unmodifiableSortedSet(new TreeSet<>(addTags));
+    this.before = FieldMap.copyOf(before);
+    this.after = FieldMap.copyOf(after);
+    this.addTags = addTags.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(addTags));
     this.ownership = ownership;
     this.reason = reason == null ? "" : reason;
     if (action != Action.CREATE && netboxId.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.diet.diff;
 
-import dev.diet.state.FieldValues;
+import dev.diet.state.FieldMap;
 import dev.diet.state.ObjectKey;
 import java.util.Collections;
 import java.util.Map;
@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -42,9 +41,9 @@ public final class Ownership {
       String planFingerprint) {
     this.planId = Objects.requireNonNull(planId, "planId");
     this.key = Objects.requireNonNull(key, "key");
-    this.applied = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(applied)));
-    this.seen = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(seen)));
-    this.released = Collections.unmodifiableSortedSet(new TreeSet<>(released));
+    this.applied = FieldMap.copyOf(applied);
+    this.seen = FieldMap.copyOf(seen);
+    this.released = released.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(released));
     this.planFingerprint = planFingerprint == null || planFingerprint.isEmpty() ? null : planFingerprint;
   }
 

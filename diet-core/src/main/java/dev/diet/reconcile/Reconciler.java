@@ -157,9 +157,12 @@ public final class Reconciler {
     return execute(preview);
   }
 
-  /** Plans and applies at once, for automation that needs no review step. */
+  /**
+   * Plans and applies at once, for automation that needs no review step. Observes once: with no
+   * review in between there is nothing for a second observation to find stale.
+   */
   public ApplyOutcome planAndApply(DesiredState desired, DiffOptions options) {
-    return apply(plan(desired, options));
+    return execute(plan(desired, options));
   }
 
   /** How NetBox drifted from what DIET last applied. */

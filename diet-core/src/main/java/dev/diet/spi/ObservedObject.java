@@ -2,16 +2,14 @@ package dev.diet.spi;
 
 import com.google.common.collect.ImmutableSortedSet;
 import dev.diet.diff.Ownership;
-import dev.diet.state.FieldValues;
+import dev.diet.state.FieldMap;
 import dev.diet.state.ObjectKind;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * One object as NetBox holds it: kind, NetBox id, current field values in the desired-state
@@ -29,7 +27,7 @@ public final class ObservedObject {
   public ObservedObject(ObjectKind kind, long id, Map<String, ?> fields, Set<String> tags, Ownership ownership) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.id = id;
-    this.fields = Collections.unmodifiableSortedMap(new TreeMap<>(FieldValues.checkAll(fields)));
+    this.fields = FieldMap.copyOf(fields);
     this.tags = ImmutableSortedSet.copyOf(tags);
     this.ownership = ownership;
   }

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -167,6 +168,25 @@ public final class FieldMap extends AbstractMap<String, Object> implements Sorte
       throw new NoSuchElementException();
     }
     return keys[to - 1];
+  }
+
+  /** The name of the field at {@code index} (0-based, in key order); with {@link #valueAt}, lets two maps be merged in one walk. */
+  public String keyAt(int index) {
+    Objects.checkIndex(index, size());
+    return keys[from + index];
+  }
+
+  /** The value of the field at {@code index} (0-based, in key order). */
+  public Object valueAt(int index) {
+    Objects.checkIndex(index, size());
+    return values[from + index];
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super Object> action) {
+    for (int i = from; i < to; i++) {
+      action.accept(keys[i], values[i]);
+    }
   }
 
   @Override

@@ -18,6 +18,9 @@ public enum ObjectKind {
   INTERFACE("interface", "dcim.interface", false),
   CABLE("cable", "dcim.cable", false);
 
+  /** {@code values()} copies its array on every call; parsing keys asks for a kind per object. */
+  private static final ObjectKind[] ALL = values();
+
   private final String wire;
   private final String contentType;
   private final boolean reference;
@@ -47,7 +50,7 @@ public enum ObjectKind {
   }
 
   public static ObjectKind fromWire(String wire) {
-    for (ObjectKind k : values()) {
+    for (ObjectKind k : ALL) {
       if (k.wire.equals(wire)) {
         return k;
       }

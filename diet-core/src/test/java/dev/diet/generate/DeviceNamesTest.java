@@ -73,4 +73,19 @@ class DeviceNamesTest {
   void serversHaveNoFabricOrRole() {
     assertThat(DeviceNames.serverContext(GPU, 1, "s")).containsEntry("fabric", "").containsEntry("role", "").containsEntry("rack", 0).containsEntry("category", "server");
   }
+
+  @Test
+  void defaultIndexesArePaddedAsFormatPadsThem() {
+    for (int width : new int[] {2, 3}) {
+      for (int index = 0; index <= 12_000; index++) {
+        assertThat(DeviceNames.zeroPadded(index, width)).isEqualTo(String.format(java.util.Locale.ROOT, "%0" + width + "d", index));
+      }
+    }
+  }
+
+  @Test
+  void slugIsTheSameWhenAskedAgain() {
+    assertThat(DeviceNames.slug("Conv Leaf_A")).isEqualTo("conv-leaf_a");
+    assertThat(DeviceNames.slug("Conv Leaf_A")).isEqualTo("conv-leaf_a");
+  }
 }

@@ -53,4 +53,22 @@ class FieldMapTest {
     assertThat(FieldMap.copyOf(m)).isSameAs(m);
     assertThat(FieldMap.copyOf(Map.of())).isEmpty();
   }
+
+  @Property(tries = 200)
+  void positionsAndForEachFollowKeyOrder(@ForAll @Size(max = 12) Map<@StringLength(min = 1, max = 4) String, Integer> input) {
+    FieldMap map = FieldMap.copyOf(input);
+    TreeMap<String, Object> expected = new TreeMap<>(input);
+    List<String> keys = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < map.size(); i++) {
+      keys.add(map.keyAt(i));
+      values.add(map.valueAt(i));
+    }
+    assertThat(keys).containsExactlyElementsOf(expected.keySet());
+    assertThat(values).containsExactlyElementsOf(expected.values());
+    List<String> visited = new ArrayList<>();
+    map.forEach((k, v) -> visited.add(k + "=" + v));
+    assertThat(visited).containsExactlyElementsOf(expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    assertThatThrownBy(() -> map.keyAt(map.size())).isInstanceOf(IndexOutOfBoundsException.class);
+  }
 }
