@@ -48,4 +48,16 @@ class CustomDataTest {
           .doesNotContainKeys("cf.diet_plan", "cf.diet_key", "cf.diet_state");
     }
   }
+
+  @Test
+  void objectValuesReadAsTheCodecReadsThem() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String value : new String[] {"{\"ref\": \"lab:device:switch/leaf/1\"}", "{\"ref\": \"lab:device:a\", \"b\": 2}",
+        "{\"b\": [1, {\"c\": null}], \"ref\": \"lab:device:a\"}", "{\"a\": 1, \"b\": {\"ref\": \"lab:device:a\"}}", "{}",
+        "{\"ref\": \"lab:device:a\", \"ref\": \"lab:device:b\"}"}) {
+      String text = "{\"diet_plan\": \"lab\", \"x\": " + value + "}";
+      assertThat(CustomData.parse(text).fields.get("cf.x")).as(value)
+          .isEqualTo(OwnershipCodec.fromValueNode(mapper.readTree(text).get("x")));
+    }
+  }
 }

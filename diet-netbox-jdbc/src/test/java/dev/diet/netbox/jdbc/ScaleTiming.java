@@ -199,4 +199,30 @@ class ScaleTiming {
       }
     }
   }
+
+  /** Decodes the custom fields of every owned row of an applied database ({@code -Ddiet.scale.url}) on one thread. */
+  @Test
+  void decodeExisting() throws Exception {
+    String url = System.getProperty("diet.scale.url");
+    assumeTrue(url != null, "timing harness: run with -Ddiet.scale.url=<database the 10k plan was applied to>");
+    List<String> texts = new ArrayList<>();
+    try (Connection c = java.sql.DriverManager.getConnection(url, System.getenv("DIET_TEST_PG_USER"), System.getenv("DIET_TEST_PG_PASSWORD"));
+        Statement st = c.createStatement()) {
+      for (String table : new String[] {"dcim_device", "dcim_modulebay", "dcim_module", "dcim_interface", "dcim_cable"}) {
+        try (ResultSet rs = st.executeQuery("SELECT custom_field_data::text FROM " + table)) {
+          while (rs.next()) {
+            texts.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    for (int i = 0; i < Integer.getInteger("diet.scale.repeat", 8); i++) {
+      long t = System.nanoTime();
+      int marks = 0;
+      for (String text : texts) {
+        marks += CustomData.parse(text).ownership() != null ? 1 : 0;
+      }
+      System.out.printf("DECODE %d rows %.0f ms%n", marks, (System.nanoTime() - t) / 1e6);
+    }
+  }
 }
