@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -1651,17 +1652,16 @@ final class Applier {
       db.exec("UPDATE dcim_device SET interface_count = interface_count + ?, module_bay_count = module_bay_count + ? WHERE id = ?",
           e.getValue()[0], e.getValue()[1], e.getKey());
     }
-    Map<String, String[]> columns = new HashMap<>();
+    Map<String, List<Row>> createdByTable = new LinkedHashMap<>();
     for (Row r : created) {
-      if (r.deleted) {
-        continue;
+      if (!r.deleted) {
+        createdByTable.computeIfAbsent(r.table, t -> new ArrayList<>()).add(r);
       }
-      Object cf = r.cols.get("custom_field_data");
-      if (cf instanceof ObjectNode) {
-        r.cols.put("custom_field_data", new RawJson(JsonText.of((ObjectNode) cf)));
-      }
-      String[] cols = columns.computeIfAbsent(r.table + "/" + r.cols.size(), t -> r.cols.keySet().toArray(new String[0]));
-      db.insert(r.table, cols, r.cols.values().toArray());
+    }
+    for (Map.Entry<String, List<Row>> e : createdByTable.entrySet()) {
+      List<Row> rows = e.getValue();
+      String[] cols = rows.get(0).cols.keySet().toArray(new String[0]);
+      db.insertLater(e.getKey(), cols, () -> rows.stream().map(r -> newRowValues(r, cols)).iterator());
     }
     for (Row r : updatedExisting) {
       if (!r.deleted && SEARCH.containsKey(r.table)) {
@@ -1671,39 +1671,45 @@ final class Applier {
     List<Row> cache = new ArrayList<>(created);
     cache.addAll(updatedExisting);
     String[] cvCols = {"id", "timestamp", "object_id", "field", "type", "value", "weight", "object_type_id"};
-    for (Row r : cache) {
-      String[][] spec = SEARCH.get(r.table);
-      if (r.deleted || spec == null) {
-        continue;
-      }
-      int ct = ctOfTable(r.table);
-      for (String[] f : spec) {
-        Object v = r.get(f[0]);
-        if (v == null || "".equals(v)) {
-          continue;
-        }
-        String type = v instanceof Number ? "int" : "str";
-        db.insert("extras_cachedvalue", cvCols,
-            new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct});
-      }
+    cache.removeIf(r -> r.deleted || !SEARCH.containsKey(r.table));
+    if (cache.stream().anyMatch(r -> Arrays.stream(SEARCH.get(r.table)).anyMatch(f -> r.get(f[0]) != null && !"".equals(r.get(f[0]))))) {
+      db.insertLater("extras_cachedvalue", cvCols, () -> cache.stream().flatMap(r -> {
+        int ct = ctOfTable(r.table);
+        return Arrays.stream(SEARCH.get(r.table)).map(f -> {
+          Object v = r.get(f[0]);
+          if (v == null || "".equals(v)) {
+            return null;
+          }
+          String type = v instanceof Number ? "int" : "str";
+          return new Object[] {randomUuid(), now, r.id, f[0], type, v.toString(), Integer.parseInt(f[1]), ct};
+        }).filter(java.util.Objects::nonNull);
+      }).iterator());
     }
     String[] ocCols = {"time", "user_name", "request_id", "action", "changed_object_id", "related_object_id", "object_repr",
         "prechange_data", "postchange_data", "changed_object_type_id", "related_object_type_id", "user_id", "message"};
     int deviceCt = ct("dcim.device");
-    for (int i = 0; i < changes.size(); i++) {
-      Change c = changes.get(i);
-      String repr = c.row != null ? repr(c.row) : c.repr;
-      Long related = c.row != null ? related(c.row) : c.relatedDevice;
-      if (c.row != null && c.row.deleted) {
-        continue;
-      }
-      Row row = c.row;
-      Object post = row != null ? (Db.Deferred) () -> json(snapshot(row)) : json(c.post);
-      db.insert("core_objectchange", ocCols, new Object[] {now, "diet", requestId, c.action, c.objectId, related,
-          truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), post, ctOfTable(c.table),
-          related == null ? null : deviceCt, null, ""});
+    if (changes.stream().anyMatch(c -> c.row == null || !c.row.deleted)) {
+      db.insertLater("core_objectchange", ocCols, () -> changes.stream().filter(c -> c.row == null || !c.row.deleted).map(c -> {
+        String repr = c.row != null ? repr(c.row) : c.repr;
+        Long related = c.row != null ? related(c.row) : c.relatedDevice;
+        return new Object[] {now, "diet", requestId, c.action, c.objectId, related,
+            truncate(repr == null ? "#" + c.objectId : repr, 200), json(c.pre), c.row != null ? json(snapshot(c.row)) : json(c.post),
+            ctOfTable(c.table), related == null ? null : deviceCt, null, ""};
+      }).iterator());
     }
     db.flushInserts(afterTable);
+  }
+
+  /** A new row's values in {@code cols} order, its custom fields as JSON text (the change log reuses it). */
+  private static Object[] newRowValues(Row r, String[] cols) {
+    if (r.cols.size() != cols.length) {
+      throw new IllegalStateException("rows of " + r.table + " with different columns");
+    }
+    Object cf = r.cols.get("custom_field_data");
+    if (cf instanceof ObjectNode) {
+      r.cols.put("custom_field_data", new RawJson(JsonText.of((ObjectNode) cf)));
+    }
+    return r.cols.values().toArray();
   }
 
   /** A version-4 UUID from a fast generator (search-cache ids need uniqueness, not secrecy). */

@@ -67,9 +67,27 @@ final class Db {
   private static final class Buffer {
     final String[] columns;
     final List<Object[]> rows = new ArrayList<>();
+    final List<Iterable<Object[]>> later = new ArrayList<>();
 
     Buffer(String[] columns) {
       this.columns = columns;
+    }
+
+    boolean isEmpty() {
+      return rows.isEmpty() && later.isEmpty();
+    }
+
+    /** The buffered rows, then the rows of each deferred source as it produces them. */
+    Iterable<Object[]> all() {
+      List<Iterable<Object[]>> parts = new ArrayList<>();
+      parts.add(rows);
+      parts.addAll(later);
+      return () -> parts.stream().flatMap(p -> java.util.stream.StreamSupport.stream(p.spliterator(), false)).iterator();
+    }
+
+    void clear() {
+      rows.clear();
+      later.clear();
     }
   }
 
@@ -195,18 +213,30 @@ final class Db {
 
   /** Buffers a new row; every row of a table must name the same columns in the same order. */
   void insert(String table, String[] columns, Object[] values) {
+    buffer(table, columns).rows.add(values);
+  }
+
+  /**
+   * Queues rows that are computed only while their table is written: they are garbage as soon as
+   * they are sent, instead of all living (and being copied by the collector) until the end.
+   */
+  void insertLater(String table, String[] columns, Iterable<Object[]> rows) {
+    buffer(table, columns).later.add(rows);
+  }
+
+  private Buffer buffer(String table, String[] columns) {
     Buffer b = buffers.computeIfAbsent(table, t -> new Buffer(columns));
     if (b.columns != columns && !java.util.Arrays.equals(b.columns, columns)) {
       throw new IllegalStateException("rows of " + table + " with different columns");
     }
-    b.rows.add(values);
+    return b;
   }
 
   /** Writes every buffered row, table by table in first-use order; calls back after each table. */
   void flushInserts(java.util.function.Consumer<String> afterTable) throws SQLException {
     flush();
     for (Map.Entry<String, Buffer> e : buffers.entrySet()) {
-      if (e.getValue().rows.isEmpty()) {
+      if (e.getValue().isEmpty()) {
         continue;
       }
       if (dialect == Dialect.POSTGRES) {
@@ -214,7 +244,7 @@ final class Db {
       } else {
         batchInsert(e.getKey(), e.getValue());
       }
-      e.getValue().rows.clear();
+      e.getValue().clear();
       afterTable.accept(e.getKey());
     }
   }
@@ -229,7 +259,7 @@ final class Db {
     CopyIn in = copy.copyIn("COPY " + table + " (" + cols + ") FROM STDIN");
     try {
       StringBuilder text = new StringBuilder(COPY_PIECE * 2);
-      for (Object[] row : b.rows) {
+      for (Object[] row : b.all()) {
         for (int i = 0; i < row.length; i++) {
           if (i > 0) {
             text.append('\t');
@@ -331,7 +361,7 @@ final class Db {
     }
     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")")) {
       int n = 0;
-      for (Object[] row : b.rows) {
+      for (Object[] row : b.all()) {
         bind(ps, java.util.Arrays.asList(row));
         ps.addBatch();
         if (++n % BATCH == 0) {

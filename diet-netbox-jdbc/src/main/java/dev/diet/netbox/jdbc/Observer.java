@@ -66,6 +66,8 @@ final class Observer {
     }
   }
 
+  private static final int DECODE_CHUNK = 4096;
+
   private final Db db;
   private final Dialect dialect;
   private final Map<String, Integer> contentTypes;
@@ -140,14 +142,16 @@ final class Observer {
   }
 
   /**
-   * Reads the plan's rows of one table; the custom-field JSON of all of them is decoded afterwards
-   * in parallel (it is most of observe's work).
+   * Reads the plan's rows of one table; their custom-field JSON (most of observe's work) is decoded
+   * in parallel every {@link #DECODE_CHUNK} rows while the rest stream in, so the text dies young
+   * instead of being kept (and copied by the garbage collector) until the whole table is read.
    */
   private void readOwned(ObjectKind kind) throws SQLException {
     String table = Vocab.table(kind);
     Map<Long, Found> into = owned.get(kind);
     Map<Long, Object> keys = keysById.computeIfAbsent(kind, k -> new HashMap<>());
     List<Pending> read = new ArrayList<>();
+    int[] decoded = {0};
     db.query("SELECT " + columns(kind) + ", " + dialect.jsonText("custom_field_data") + " FROM " + table + " WHERE "
         + dialect.planFilter(null), List.of(planParam), rs -> {
           Pending p = new Pending();
@@ -159,14 +163,12 @@ final class Observer {
             p.cable = rs.wasNull() ? null : cable;
           }
           read.add(p);
+          if (read.size() - decoded[0] >= DECODE_CHUNK) {
+            decodeAll(kind, read.subList(decoded[0], read.size()));
+            decoded[0] = read.size();
+          }
         });
-    read.parallelStream().forEach(p -> {
-      p.data = decode(p.customFields, table);
-      p.customFields = null;
-      if (planId.equals(p.data.plan)) {
-        p.mark = mark(kind, p.id, p.data);
-      }
-    });
+    decodeAll(kind, read.subList(decoded[0], read.size()));
     for (Pending p : read) {
       if (p.mark == null) {
         continue;
@@ -178,6 +180,18 @@ final class Observer {
         cableOf.put(p.id, p.cable);
       }
     }
+  }
+
+  /** Decodes the custom fields of rows just read, in parallel, and drops their JSON text. */
+  private void decodeAll(ObjectKind kind, List<Pending> rows) {
+    String table = Vocab.table(kind);
+    rows.parallelStream().forEach(p -> {
+      p.data = decode(p.customFields, table);
+      p.customFields = null;
+      if (planId.equals(p.data.plan)) {
+        p.mark = mark(kind, p.id, p.data);
+      }
+    });
   }
 
   private Map<String, Object> fields(ObjectKind kind, ResultSet rs) throws SQLException {
