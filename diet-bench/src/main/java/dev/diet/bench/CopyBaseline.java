@@ -1,6 +1,7 @@
 package dev.diet.bench;
 
 import dev.diet.diff.Ownership;
+import dev.diet.netbox.jdbc.CopyText;
 import dev.diet.spi.OwnershipCodec;
 import dev.diet.spi.OwnershipFields;
 import dev.diet.state.DesiredObject;
@@ -382,26 +383,7 @@ public final class CopyBaseline {
       out.append((Boolean) v ? 't' : 'f');
       return;
     }
-    String s = v.toString();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        default:
-          out.append(c);
-      }
-    }
+    CopyText.append(out, v.toString());
   }
 
   private static String json(String s) {

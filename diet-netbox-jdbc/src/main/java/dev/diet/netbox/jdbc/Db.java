@@ -307,37 +307,7 @@ final class Db {
     } else {
       s = v.toString();
     }
-    int plain = 0;
-    while (plain < s.length()) {
-      char c = s.charAt(plain);
-      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-        break;
-      }
-      plain++;
-    }
-    if (plain == s.length()) {
-      out.append(s);
-      return;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        default:
-          out.append(c);
-      }
-    }
+    CopyText.append(out, s);
   }
 
   private OffsetDateTime lastTimestamp;
