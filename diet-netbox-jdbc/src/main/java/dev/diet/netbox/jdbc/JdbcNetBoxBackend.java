@@ -61,7 +61,7 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
     this.description = description;
     Connection first = open();
     try {
-      if (dialect == Dialect.H2 && !hasTable(first, "DCIM_DEVICE") && !hasTable(first, "DJANGO_MIGRATIONS")) {
+      if (dialect == Dialect.H2 && hasNoTables(first)) {
         createH2Schema(first);
       }
       checkSchema(first);
@@ -203,6 +203,13 @@ public final class JdbcNetBoxBackend implements NetBoxBackend {
     }
     try (ResultSet rs = c.getMetaData().getTables(null, null, upperName.toLowerCase(java.util.Locale.ROOT), null)) {
       return rs.next();
+    }
+  }
+
+  /** Whether an H2 database is new: DIET creates its schema only there, never beside someone else's tables. */
+  private static boolean hasNoTables(Connection c) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
+      return !rs.next();
     }
   }
 

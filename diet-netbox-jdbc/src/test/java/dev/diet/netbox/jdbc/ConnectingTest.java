@@ -54,6 +54,24 @@ class ConnectingTest {
   }
 
   @Test
+  void anH2DatabaseHoldingOtherTablesIsRefusedAndLeftAsItWas() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("other").toAbsolutePath();
+    try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE invoices (id INT PRIMARY KEY)");
+    }
+    assertThatThrownBy(() -> JdbcNetBoxBackend.connect(url, "sa", ""))
+        .isInstanceOf(NotNetBoxSchemaException.class);
+    try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
+      java.util.List<String> tables = new java.util.ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+      assertThat(tables).containsExactly("INVOICES");
+    }
+  }
+
+  @Test
   void aDatabaseWithoutNetBoxTablesIsRefused() {
     org.junit.jupiter.api.Assumptions.assumeTrue(PgTestDatabase.available(), "DIET_TEST_PG_URL is not set");
     assertThatThrownBy(() -> JdbcNetBoxBackend.connect(System.getenv("DIET_TEST_PG_URL"), System.getenv("DIET_TEST_PG_USER"),
