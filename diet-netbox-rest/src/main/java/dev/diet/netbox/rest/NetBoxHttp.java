@@ -50,6 +50,8 @@ final class NetBoxHttp implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  /** Whether NetBox has answered once; until then a refused connection is a wrong URL, not an outage. */
+  private volatile boolean answered;
 
   NetBoxHttp(RestConfig config) {
     this.config = config;
@@ -154,6 +156,7 @@ final class NetBoxHttp implements AutoCloseable {
         throw new NetBoxUnavailableException(what + " was interrupted", null, e);
       }
       if (response != null) {
+        answered = true;
         int status = response.statusCode();
         LOG.debug("{} -> {} in {} ms", what, status, (System.nanoTime() - t0) / 1_000_000);
         if (status < 300) {
@@ -173,7 +176,8 @@ final class NetBoxHttp implements AutoCloseable {
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       Duration wait = backoff(attempt, retryAfter);
-      if (attempt >= config.maxRetries() || elapsed.plus(wait).compareTo(config.maxRetryTime()) > 0) {
+      boolean neverReached = response == null && lastError instanceof ConnectException && !answered;
+      if (neverReached || attempt >= config.maxRetries() || elapsed.plus(wait).compareTo(config.maxRetryTime()) > 0) {
         String message = what + " failed " + (attempt + 1) + " times, last: " + lastProblem;
         if (response == null && lastError instanceof ConnectException) {
           throw new NetBoxUnreachableException(message,

@@ -75,6 +75,7 @@ class RestNetBoxBackendTest {
     }
   }
 
+  /** A NetBox that never answered is a wrong URL or a stopped server: reported at once, not after the retry budget. */
   @Test
   void nothingListeningIsUnreachable() throws IOException {
     int port;
@@ -82,9 +83,10 @@ class RestNetBoxBackendTest {
       port = s.getLocalPort();
     }
     RestConfig config = RestConfig.builder(URI.create("http://127.0.0.1:" + port + "/"), "secret-token-value")
-        .maxRetries(1).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(2)).build();
+        .maxRetries(5).retryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(10)).build();
     assertThatThrownBy(() -> RestNetBoxBackend.connect(config))
         .isInstanceOf(NetBoxUnreachableException.class)
+        .hasMessageContaining("failed 1 times")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-token-value"));
   }
 
