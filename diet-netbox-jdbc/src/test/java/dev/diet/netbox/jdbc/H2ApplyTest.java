@@ -1,24 +1,16 @@
 package dev.diet.netbox.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diet.diff.DiffOptions;
 import dev.diet.reconcile.ApplyOutcome;
 import dev.diet.reconcile.Reconciler;
-import dev.diet.spi.Phase;
-import dev.diet.spi.ProgressListener;
 import dev.diet.state.DesiredState;
 import dev.diet.testing.TestFabric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -60,37 +52,11 @@ class H2ApplyTest {
   void aSecondApplyOfTheSamePlanWhileOneRunsIsRefused() throws Exception {
     String url = url();
     DesiredState desired = TestFabric.of("lab").build();
-    CountDownLatch firstIsWriting = new CountDownLatch(1);
-    CountDownLatch secondIsDone = new CountDownLatch(1);
-    ProgressListener pausing = new ProgressListener() {
-      @Override
-      public void started(Phase phase, String detail, long total) {
-        if (phase == Phase.APPLY && detail.equals("write")) {
-          firstIsWriting.countDown();
-          try {
-            secondIsDone.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(2);
     try (JdbcNetBoxBackend first = JdbcNetBoxBackend.connect(url, null, null); JdbcNetBoxBackend second = JdbcNetBoxBackend.connect(url, null, null)) {
-      Future<ApplyOutcome> a = pool.submit(() -> Reconciler.builder(first).listener(pausing).build().planAndApply(desired, DiffOptions.defaults()));
-      assertThat(firstIsWriting.await(60, TimeUnit.SECONDS)).isTrue();
-      Future<?> b = pool.submit(() -> {
-        try {
-          return Reconciler.builder(second).build().planAndApply(desired, DiffOptions.defaults());
-        } finally {
-          secondIsDone.countDown();
-        }
-      });
-      assertThatThrownBy(() -> b.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(PlanLockedException.class);
-      assertThat(a.get(60, TimeUnit.SECONDS).report().failures()).isEmpty();
+      ConcurrentApplies.Result result = ConcurrentApplies.run(first, second, desired, 60);
+      assertThat(result.secondFailure()).isInstanceOf(PlanLockedException.class);
+      assertThat(result.first().report().failures()).isEmpty();
       assertThat(Reconciler.builder(second).build().plan(desired, DiffOptions.defaults()).isNoOp()).isTrue();
-    } finally {
-      pool.shutdownNow();
     }
   }
 

